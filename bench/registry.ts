@@ -1,0 +1,5 @@
+import type { Benchmark } from './types';
+import { bundleBench } from './bundle';
+
+/** Every benchmark, in the order `npm run bench` runs them. */
+export const benchmarks: Benchmark[] = [bundleBench];

@@ -1,0 +1,88 @@
+import { expect, type Page } from '@playwright/test';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export const SHARED_AUDIO = resolve('../shared/testdata/audio');
+
+export interface FilePayload {
+  name: string;
+  mimeType: string;
+  buffer: Buffer;
+}
+
+export function sharedWavs(): FilePayload[] {
+  return readdirSync(SHARED_AUDIO)
+    .filter((f) => f.endsWith('.wav'))
+    .sort()
+    .map((f) => ({ name: f, mimeType: 'audio/wav', buffer: readFileSync(join(SHARED_AUDIO, f)) }));
+}
+
+/** A 3-axis accelerometer CSV at 100 Hz: 2 s of a wave gesture. */
+export function gestureCsv(name = 'wave.rec1.csv'): FilePayload {
+  const rows = ['timestamp,accX (m/s2),accY (m/s2),accZ (m/s2)'];
+  for (let i = 0; i < 200; i++) {
+    const t = i * 10;
+    rows.push(`${t},${(Math.sin(i / 5) * 4).toFixed(3)},${(Math.cos(i / 7) * 2).toFixed(3)},${(9.81 + Math.sin(i / 3)).toFixed(3)}`);
+  }
+  return { name, mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n') + '\n') };
+}
+
+/** An Edge Impulse data-acquisition JSON with 1.5 s of 3-axis data at 62.5 Hz. */
+export function gestureJson(name = 'idle.rec2.json'): FilePayload {
+  const values: number[][] = [];
+  for (let i = 0; i < 94; i++) values.push([0.01 * Math.sin(i), -0.02, 9.81 + 0.01 * Math.cos(i)]);
+  const doc = {
+    protected: { ver: 'v1', alg: 'none', iat: 1700000000 },
+    signature: '0'.repeat(64),
+    payload: {
+      device_name: 'ac:87:a3:0a:2d:1b',
+      device_type: 'ARDUINO_NANO33BLE',
+      interval_ms: 16,
+      sensors: [
+        { name: 'accX', units: 'm/s2' },
+        { name: 'accY', units: 'm/s2' },
+        { name: 'accZ', units: 'm/s2' },
+      ],
+      values,
+    },
+  };
+  return { name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) };
+}
+
+/** Fails the test on any request that leaves the machine (the studio must work offline). */
+export async function forbidRemoteRequests(page: Page): Promise<string[]> {
+  const remote: string[] = [];
+  await page.route(/^(?!https?:\/\/(127\.0\.0\.1|localhost)[:/]).+/, (route) => {
+    const url = route.request().url();
+    if (url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    remote.push(url);
+    return route.abort();
+  });
+  return remote;
+}
+
+export async function createProject(page: Page, name: string): Promise<void> {
+  await page.goto('/#/projects');
+  await page.getByLabel('New project name').fill(name);
+  await page.getByRole('button', { name: 'Create project' }).click();
+  await expectCurrentProject(page, name);
+}
+
+export async function importFiles(page: Page, files: FilePayload[], label?: string): Promise<void> {
+  await page.goto('/#/data');
+  if (label !== undefined) await page.getByPlaceholder('from file name').fill(label);
+  await page.getByTestId('import-input').setInputFiles(files);
+  await expect(page.getByTestId('import-report')).toBeVisible();
+}
+
+export function sampleRow(page: Page, name: string) {
+  return page.locator(`[data-testid="sample-row"][data-name="${name}"]`);
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `e2e/.screens/${name}.png`, fullPage: false });
+}
+
+export async function expectCurrentProject(page: Page, name: string): Promise<void> {
+  await expect(page.getByLabel('Current project').locator('option:checked')).toHaveText(name);
+}

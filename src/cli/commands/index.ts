@@ -1,0 +1,6 @@
+import type { Command } from '../command';
+import { help } from './help';
+import { inspect } from './inspect';
+
+/** Every CLI command. A new command is a module in this folder exporting a Command, added here. */
+export const COMMANDS: readonly Command[] = [help, inspect];

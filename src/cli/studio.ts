@@ -1,0 +1,11 @@
+/** The headless studio: `npm run studio -- <command> [args]` (see `npm run studio -- help`). */
+import { readFile } from 'node:fs/promises';
+import { runCli } from './run';
+
+const io = {
+  out: (line: string) => process.stdout.write(`${line}\n`),
+  err: (line: string) => process.stderr.write(`${line}\n`),
+  readFile: async (path: string) => new Uint8Array(await readFile(path)),
+};
+
+process.exitCode = await runCli(process.argv.slice(2), io);

@@ -1,0 +1,116 @@
+import { StudioError } from '../../core/errors';
+import type { Project } from '../../core/dataset/project';
+import { newId } from '../../core/ids';
+import type { DbConnection } from './connection';
+import { notFoundError } from './errors';
+import { allRequests } from './requests';
+
+function checkName(name: string): string {
+  const trimmed = name.trim();
+  if (trimmed === '') throw new StudioError('invalid-name', 'A project needs a name.');
+  return trimmed;
+}
+
+export function listProjects(conn: DbConnection): Promise<Project[]> {
+  return conn.run(['projects'], 'readonly', 'list the projects', async (tx) => {
+    const projects = await tx.objectStore('projects').getAll();
+    return projects.sort((a, b) => b.updatedAt - a.updatedAt);
+  });
+}
+
+export async function createProject(conn: DbConnection, name: string, now: number): Promise<Project> {
+  const project: Project = { id: newId(), name: checkName(name), createdAt: now, updatedAt: now };
+  return conn.run(['projects'], 'readwrite', 'create the project', async (tx) => {
+    await tx.objectStore('projects').add(project);
+    return project;
+  });
+}
+
+/** Reads a project, applies `edit` and writes it back, in one transaction. */
+function updateProject(
+  conn: DbConnection,
+  id: string,
+  action: string,
+  edit: (project: Project) => Project,
+): Promise<Project> {
+  return conn.run(['projects'], 'readwrite', action, async (tx) => {
+    const store = tx.objectStore('projects');
+    const project = await store.get(id);
+    if (!project) throw notFoundError('project', id);
+    const updated = edit(project);
+    await store.put(updated);
+    return updated;
+  });
+}
+
+export async function renameProject(
+  conn: DbConnection,
+  id: string,
+  name: string,
+  now: number,
+): Promise<Project> {
+  const newName = checkName(name);
+  return updateProject(conn, id, 'rename the project', (p) => ({ ...p, name: newName, updatedAt: now }));
+}
+
+export function touchProject(conn: DbConnection, id: string, now: number): Promise<Project> {
+  return updateProject(conn, id, 'update the project', (p) => ({ ...p, updatedAt: now }));
+}
+
+/** Copies the project with every sample (metadata and values) under new ids, in one transaction. */
+export async function duplicateProject(
+  conn: DbConnection,
+  id: string,
+  name: string,
+  now: number,
+): Promise<Project> {
+  const copy: Project = { id: newId(), name: checkName(name), createdAt: now, updatedAt: now };
+  return conn.run(['projects', 'samples', 'sampleData'], 'readwrite', 'duplicate the project', async (tx) => {
+    const projects = tx.objectStore('projects');
+    const metas = tx.objectStore('samples');
+    const data = tx.objectStore('sampleData');
+    const [original, sampleMetas] = await Promise.all([
+      projects.get(id),
+      metas.index('byProject').getAll(id),
+    ]);
+    if (!original) throw notFoundError('project', id);
+    const stored = await Promise.all(sampleMetas.map((meta) => data.get(meta.id)));
+    await allRequests((add) => {
+      add(projects.add(copy));
+      sampleMetas.forEach((meta, i) => {
+        const values = stored[i]?.values;
+        if (!values) {
+          throw new StudioError(
+            'storage-error',
+            `The stored values of sample "${meta.name}" are missing, so the project cannot be copied.`,
+          );
+        }
+        const copyId = newId();
+        add(metas.add({ ...meta, id: copyId, projectId: copy.id }));
+        add(data.add({ id: copyId, values }));
+      });
+    });
+    return copy;
+  });
+}
+
+/** Deletes the project, its samples and their values, in one transaction. */
+export function deleteProject(conn: DbConnection, id: string): Promise<void> {
+  return conn.run(['projects', 'samples', 'sampleData'], 'readwrite', 'delete the project', async (tx) => {
+    const projects = tx.objectStore('projects');
+    const metas = tx.objectStore('samples');
+    const data = tx.objectStore('sampleData');
+    const [project, sampleIds] = await Promise.all([
+      projects.get(id),
+      metas.index('byProject').getAllKeys(id),
+    ]);
+    if (!project) throw notFoundError('project', id);
+    await allRequests((add) => {
+      add(projects.delete(id));
+      for (const sampleId of sampleIds) {
+        add(metas.delete(sampleId));
+        add(data.delete(sampleId));
+      }
+    });
+  });
+}

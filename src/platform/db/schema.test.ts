@@ -1,0 +1,108 @@
+import 'fake-indexeddb/auto';
+import { openDB } from 'idb';
+import { describe, expect, it, vi } from 'vitest';
+import { MIGRATIONS, type Migration } from './migrations';
+import { openConnection } from './openConnection';
+import { openStudioDb } from './openStudioDb';
+import type { StudioSchema } from './schema';
+import { uniqueDbName } from './testFixtures';
+
+describe('schema version 1', () => {
+  it('is created by the step list with its stores, key paths and index', async () => {
+    const name = uniqueDbName();
+    const conn = await openConnection(name, MIGRATIONS);
+    const { db } = conn;
+    expect(db.version).toBe(1);
+    expect([...db.objectStoreNames].sort()).toEqual(['projects', 'sampleData', 'samples', 'settings']);
+    const tx = db.transaction(['projects', 'samples', 'sampleData', 'settings']);
+    expect(tx.objectStore('projects').keyPath).toBe('id');
+    expect(tx.objectStore('samples').keyPath).toBe('id');
+    expect(tx.objectStore('sampleData').keyPath).toBe('id');
+    expect(tx.objectStore('settings').keyPath).toBeNull();
+    expect([...tx.objectStore('samples').indexNames]).toEqual(['byProject']);
+    const byProject = tx.objectStore('samples').index('byProject');
+    expect(byProject.keyPath).toBe('projectId');
+    expect(byProject.unique).toBe(false);
+    await tx.done;
+    conn.close();
+  });
+
+  it('runs every step from an empty database, then only the appended ones on upgrade', async () => {
+    const name = uniqueDbName();
+    const first = vi.fn<Migration>((db, tx, old) => MIGRATIONS[0](db, tx, old));
+    const second = vi.fn<Migration>((_db, tx) => {
+      void tx.objectStore('settings').put('kept', 'k');
+    });
+    const conn = await openConnection(name, [first, second]);
+    expect(first).toHaveBeenCalledOnce();
+    expect(first.mock.calls[0][2]).toBe(0);
+    expect(second).toHaveBeenCalledOnce();
+    expect(second.mock.calls[0][2]).toBe(0);
+    expect(conn.db.version).toBe(2);
+    conn.close();
+
+    const third = vi.fn<Migration>((_db, tx, old) => {
+      expect(old).toBe(2);
+      void tx.objectStore('settings').put('seen', 'upgraded');
+    });
+    const upgraded = await openConnection(name, [first, second, third]);
+    expect(first).toHaveBeenCalledOnce();
+    expect(second).toHaveBeenCalledOnce();
+    expect(third).toHaveBeenCalledOnce();
+    expect(upgraded.db.version).toBe(3);
+    expect(await upgraded.db.get('settings', 'k')).toBe('kept');
+    expect(await upgraded.db.get('settings', 'upgraded')).toBe('seen');
+    upgraded.close();
+  });
+
+  it("reports 'db-version' when the saved data comes from a newer studio", async () => {
+    const name = uniqueDbName();
+    const newer = await openConnection(name, [...MIGRATIONS, () => undefined]);
+    newer.close();
+    await expect(openStudioDb({ name })).rejects.toMatchObject({ code: 'db-version' });
+  });
+});
+
+describe('other tabs', () => {
+  it("rejects with 'db-blocked' while an older tab keeps the database open, and drops the late connection", async () => {
+    const name = uniqueDbName();
+    // An old tab without a versionchange handler: it never lets go on its own.
+    const oldTab = await openDB<StudioSchema>(name, MIGRATIONS.length, {
+      upgrade: (db, old, _new, tx) => MIGRATIONS[0](db, tx, old),
+    });
+    const v2 = [...MIGRATIONS, () => undefined];
+    const onClosed = vi.fn();
+    await expect(openConnection(name, v2, { onClosed })).rejects.toMatchObject({
+      code: 'db-blocked',
+      message: expect.stringContaining('Close the other TinyML Studio tabs'),
+    });
+
+    oldTab.close();
+    // The blocked open now completes; nobody holds that connection, so it must close at once rather than
+    // live on until the next upgrade asks it to.
+    const blocked = vi.fn();
+    const v3 = await openDB(name, 3, { blocked });
+    expect(blocked).not.toHaveBeenCalled();
+    expect(onClosed).not.toHaveBeenCalled();
+    expect(v3.version).toBe(3);
+    v3.close();
+  });
+
+  it('closes its connection when a newer version opens elsewhere, and says so on every later call', async () => {
+    const name = uniqueDbName();
+    const onClosed = vi.fn();
+    const db = await openStudioDb({ name, onClosed });
+    await db.createProject('Gestures');
+
+    const blocked = vi.fn();
+    const newerTab = await openDB(name, 2, { blocked });
+    expect(blocked).not.toHaveBeenCalled();
+    expect(onClosed).toHaveBeenCalledOnce();
+    expect(onClosed.mock.calls[0][0]).toMatchObject({ code: 'db-closed' });
+    await expect(db.listProjects()).rejects.toMatchObject({
+      code: 'db-closed',
+      message: expect.stringContaining('Reload this page'),
+    });
+    newerTab.close();
+  });
+});

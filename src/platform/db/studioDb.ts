@@ -1,0 +1,86 @@
+import type { Project } from '../../core/dataset/project';
+import type { Sample, SampleMeta, SampleValues } from '../../core/dataset/sample';
+import { splitSample } from '../../core/dataset/sample';
+import { commitChange } from './commitChange';
+import type { DbConnection } from './connection';
+import type { DatasetChange } from '../../core/dataset/change';
+import * as projects from './projectsRepo';
+import * as samples from './samplesRepo';
+import * as settings from './settingsRepo';
+
+/**
+ * The studio's persistent store. Each method is one transaction: a failure leaves the database as it was
+ * and rejects with a StudioError ('storage-full', 'storage-error', 'not-found', 'invalid-…', 'db-closed').
+ */
+export class StudioDb {
+  constructor(
+    private readonly conn: DbConnection,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  close(): void {
+    this.conn.close();
+  }
+
+  /** Most recently updated first. */
+  listProjects(): Promise<Project[]> {
+    return projects.listProjects(this.conn);
+  }
+
+  createProject(name: string): Promise<Project> {
+    return projects.createProject(this.conn, name, this.now());
+  }
+
+  renameProject(id: string, name: string): Promise<Project> {
+    return projects.renameProject(this.conn, id, name, this.now());
+  }
+
+  duplicateProject(id: string, name: string): Promise<Project> {
+    return projects.duplicateProject(this.conn, id, name, this.now());
+  }
+
+  deleteProject(id: string): Promise<void> {
+    return projects.deleteProject(this.conn, id);
+  }
+
+  /** Marks the project as just used, moving it to the top of `listProjects`. */
+  touchProject(id: string): Promise<Project> {
+    return projects.touchProject(this.conn, id, this.now());
+  }
+
+  listSamples(projectId: string): Promise<SampleMeta[]> {
+    return samples.listSamples(this.conn, projectId);
+  }
+
+  getValues(id: string): Promise<SampleValues> {
+    return samples.getValues(this.conn, id);
+  }
+
+  getSample(id: string): Promise<Sample> {
+    return samples.getSample(this.conn, id);
+  }
+
+  /**
+   * The single write primitive for dataset edits; resolves to the inverse change. Committing the inverse
+   * restores the previous state exactly, and its own inverse re-applies the edit (undo/redo).
+   */
+  commit(projectId: string, change: DatasetChange): Promise<DatasetChange> {
+    return commitChange(this.conn, projectId, change, this.now());
+  }
+
+  addSamples(projectId: string, newSamples: Sample[]): Promise<DatasetChange> {
+    const put = newSamples.map((sample) => {
+      const { meta, data } = splitSample(sample);
+      return { meta, values: data.values };
+    });
+    return this.commit(projectId, { put, remove: [] });
+  }
+
+  getSetting<T>(key: string): Promise<T | undefined> {
+    return settings.getSetting<T>(this.conn, key);
+  }
+
+  setSetting(key: string, value: unknown): Promise<void> {
+    return settings.setSetting(this.conn, key, value);
+  }
+}

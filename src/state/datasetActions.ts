@@ -1,0 +1,207 @@
+/**
+ * Dataset edits as the user names them. Each builds one DatasetChange from core functions and hands it to
+ * the store, which commits it in one transaction and keeps its inverse for undo.
+ */
+import type { SampleCategory, SampleMeta, Sample, ParsedSample } from '../core/dataset/sample';
+import { withMeta } from '../core/dataset/sample';
+import type { DatasetChange } from '../core/dataset/change';
+import { defaultCategory, rebalance } from '../core/dataset/split';
+import { cropSample } from '../core/dataset/crop';
+import { findSegmentsByEnergy, splitAt, type FrameSegment } from '../core/dataset/segment';
+import { exportSample, type ExportFormat } from '../core/formats/exportSample';
+import { downloadBytes } from '../platform/download';
+import { importFiles, type ImportFileResult } from '../core/formats/importFile';
+import { importProjectArchive } from '../core/formats/projectArchive';
+import { FormatError, describeError } from '../core/errors';
+import { newId } from '../core/ids';
+import type { LoadedFile } from '../platform/files';
+import { getDb } from './db';
+import { metasById, useDataset, type CategoryChoice } from './datasetStore';
+import { toast } from './toastStore';
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function newSample(projectId: string, parsed: ParsedSample, label: string, category: CategoryChoice): Sample {
+  const id = newId();
+  const now = Date.now();
+  return {
+    id,
+    projectId,
+    name: parsed.name,
+    label,
+    category: category === 'auto' ? defaultCategory(id) : category,
+    enabled: true,
+    sensors: parsed.sensors,
+    intervalMs: parsed.intervalMs,
+    frameCount: parsed.values.length / parsed.sensors.length,
+    values: parsed.values,
+    deviceName: parsed.deviceName,
+    deviceType: parsed.deviceType,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+function putAll(samples: Sample[]): DatasetChange {
+  return { put: samples.map(({ values, ...meta }) => ({ meta, values })), remove: [] };
+}
+
+function patchMetas(metas: SampleMeta[], patch: Partial<SampleMeta>): DatasetChange {
+  const now = Date.now();
+  return { put: metas.map((m) => ({ meta: { ...m, ...patch, updatedAt: now } })), remove: [] };
+}
+
+export interface ImportOutcome {
+  results: ImportFileResult[];
+  imported: number;
+}
+
+/**
+ * Imports data files (WAV, EI JSON/CBOR, CSV) and project archives (.zip, whose samples keep their labels
+ * and categories). Every good file lands in one transaction; each bad file gets its own message.
+ */
+export async function importIntoProject(
+  files: LoadedFile[],
+  options: { label: string; category: CategoryChoice },
+): Promise<ImportOutcome> {
+  const projectId = useDataset.getState().projectId;
+  if (!projectId) return { results: [], imported: 0 };
+  const archives = files.filter((f) => f.name.toLowerCase().endsWith('.zip'));
+  const dataFiles = files.filter((f) => !archives.includes(f));
+  const results = importFiles(dataFiles, { label: options.label.trim() || undefined });
+  const samples: Sample[] = [];
+  for (const r of results) {
+    if (r.ok) samples.push(...r.samples.map((p) => newSample(projectId, p, p.label ?? 'unlabeled', options.category)));
+  }
+  for (const file of archives) {
+    try {
+      const archive = importProjectArchive(file.name, file.bytes);
+      const fromArchive = archive.samples.map((p) => ({
+        ...newSample(projectId, p, p.label, p.category),
+        enabled: p.enabled,
+        createdAt: p.createdAt,
+      }));
+      samples.push(...fromArchive);
+      results.push({ fileName: file.name, ok: true, samples: fromArchive.map(toParsed), notes: [] });
+    } catch (e) {
+      const error = e instanceof FormatError ? e : new FormatError('internal', file.name, describeError(e));
+      results.push({ fileName: file.name, ok: false, error });
+    }
+  }
+  if (samples.length === 0) return { results, imported: 0 };
+  const ok = await useDataset
+    .getState()
+    .apply(`Imported ${plural(samples.length, 'sample')}`, putAll(samples), false);
+  if (ok) toast.success(`Imported ${plural(samples.length, 'sample')}.`);
+  return { results, imported: ok ? samples.length : 0 };
+}
+
+function toParsed(s: Sample): ParsedSample {
+  return { name: s.name, label: s.label, sensors: s.sensors, intervalMs: s.intervalMs, values: s.values, deviceName: s.deviceName, deviceType: s.deviceType, category: s.category };
+}
+
+function selectedMetas(ids: Iterable<string>): SampleMeta[] {
+  return metasById(useDataset.getState().samples, ids);
+}
+
+export async function relabel(ids: Iterable<string>, label: string): Promise<void> {
+  const trimmed = label.trim();
+  if (!trimmed) {
+    toast.error('A label cannot be empty.');
+    return;
+  }
+  const metas = selectedMetas(ids);
+  await useDataset.getState().apply(`Relabelled ${plural(metas.length, 'sample')} as “${trimmed}”`, patchMetas(metas, { label: trimmed }));
+}
+
+export async function rename(id: string, name: string): Promise<void> {
+  const trimmed = name.trim();
+  if (!trimmed) {
+    toast.error('A sample name cannot be empty.');
+    return;
+  }
+  await useDataset.getState().apply(`Renamed to “${trimmed}”`, patchMetas(selectedMetas([id]), { name: trimmed }));
+}
+
+export async function setEnabled(ids: Iterable<string>, enabled: boolean): Promise<void> {
+  const metas = selectedMetas(ids);
+  const verb = enabled ? 'Enabled' : 'Disabled';
+  await useDataset.getState().apply(`${verb} ${plural(metas.length, 'sample')}`, patchMetas(metas, { enabled }));
+}
+
+export async function moveTo(ids: Iterable<string>, category: SampleCategory): Promise<void> {
+  const metas = selectedMetas(ids);
+  await useDataset.getState().apply(`Moved ${plural(metas.length, 'sample')} to ${category}`, patchMetas(metas, { category }));
+}
+
+export async function removeSamples(ids: Iterable<string>): Promise<void> {
+  const metas = selectedMetas(ids);
+  await useDataset.getState().apply(`Deleted ${plural(metas.length, 'sample')}`, { put: [], remove: metas.map((m) => m.id) });
+}
+
+/** Resets every sample to its deterministic 80/20 category. */
+export async function rebalanceSplit(): Promise<void> {
+  const { samples } = useDataset.getState();
+  const moves = rebalance(samples);
+  if (moves.length === 0) {
+    toast.info('Every sample is already in its default train/test category.');
+    return;
+  }
+  const byId = new Map(samples.map((s) => [s.id, s]));
+  const now = Date.now();
+  await useDataset.getState().apply(`Rebalanced ${plural(moves.length, 'sample')} to the 80/20 split`, {
+    put: moves.map((m) => ({ meta: { ...byId.get(m.id)!, category: m.category, updatedAt: now } })),
+    remove: [],
+  });
+}
+
+async function loadSample(id: string): Promise<Sample> {
+  const meta = selectedMetas([id])[0];
+  if (!meta) throw new Error('That sample no longer exists.');
+  return withMeta(meta, await (await getDb()).getValues(id));
+}
+
+export async function crop(id: string, startMs: number, endMs: number): Promise<boolean> {
+  try {
+    const cropped = cropSample(await loadSample(id), startMs, endMs);
+    const { values, ...meta } = cropped;
+    return await useDataset.getState().apply(`Cropped “${meta.name}”`, { put: [{ meta, values }], remove: [] });
+  } catch (e) {
+    toast.error(describeError(e));
+    return false;
+  }
+}
+
+export async function split(id: string, segments: FrameSegment[]): Promise<boolean> {
+  try {
+    const source = await loadSample(id);
+    const parts = splitAt(source, segments, newId);
+    const ok = await useDataset
+      .getState()
+      .apply(`Split “${source.name}” into ${plural(parts.length, 'sample')}`, { ...putAll(parts), remove: [id] });
+    if (ok && parts[0]) await useDataset.getState().select(parts[0].id);
+    return ok;
+  } catch (e) {
+    toast.error(describeError(e));
+    return false;
+  }
+}
+
+export async function exportOne(id: string, format: ExportFormat): Promise<void> {
+  try {
+    const file = exportSample(await loadSample(id), format);
+    downloadBytes(file.fileName, file.bytes, file.mime);
+  } catch (e) {
+    toast.error(describeError(e));
+  }
+}
+
+/** Suggested segments for the automatic split, found by signal energy. */
+export async function suggestSegments(id: string, segmentLengthMs: number): Promise<FrameSegment[]> {
+  try {
+    return findSegmentsByEnergy(await loadSample(id), { segmentLengthMs });
+  } catch (e) {
+    toast.error(describeError(e));
+    return [];
+  }
+}

@@ -1,0 +1,138 @@
+import { create } from 'zustand';
+import type { SampleCategory, SampleMeta, SampleValues } from '../core/dataset/sample';
+import { applyChangeToMetas, type DatasetChange } from '../core/dataset/change';
+import type { SampleFilter } from '../core/dataset/filter';
+import { describeError } from '../core/errors';
+import { getDb } from './db';
+import { toast } from './toastStore';
+
+/** A committed edit and the change that reverses it (undo), or re-applies it (redo). */
+export interface HistoryEntry {
+  description: string;
+  inverse: DatasetChange;
+}
+
+const UNDO_DEPTH = 30;
+
+export interface DatasetState {
+  projectId: string | null;
+  samples: SampleMeta[];
+  loading: boolean;
+  selectedId: string | null;
+  selectedValues: SampleValues | null;
+  checked: ReadonlySet<string>;
+  filter: SampleFilter;
+  undoStack: HistoryEntry[];
+  redoStack: HistoryEntry[];
+  load: (projectId: string | null) => Promise<void>;
+  select: (id: string | null) => Promise<void>;
+  setChecked: (ids: Iterable<string>) => void;
+  toggleChecked: (id: string) => void;
+  setFilter: (patch: Partial<SampleFilter>) => void;
+  /** Commits a change as one transaction and records its inverse for undo; false when it failed. */
+  apply: (description: string, change: DatasetChange, offerUndo?: boolean) => Promise<boolean>;
+  undo: () => Promise<void>;
+  redo: () => Promise<void>;
+}
+
+export const useDataset = create<DatasetState>((set, get) => ({
+  projectId: null,
+  samples: [],
+  loading: false,
+  selectedId: null,
+  selectedValues: null,
+  checked: new Set(),
+  filter: { label: null, category: null, enabled: null, text: '' },
+  undoStack: [],
+  redoStack: [],
+
+  load: async (projectId) => {
+    set({ projectId, samples: [], loading: projectId !== null, selectedId: null, selectedValues: null, checked: new Set(), undoStack: [], redoStack: [] });
+    if (!projectId) return;
+    try {
+      const samples = await (await getDb()).listSamples(projectId);
+      if (get().projectId === projectId) set({ samples, loading: false });
+    } catch (e) {
+      set({ loading: false });
+      toast.error(describeError(e));
+    }
+  },
+
+  select: async (id) => {
+    set({ selectedId: id, selectedValues: null });
+    if (!id) return;
+    try {
+      const values = await (await getDb()).getValues(id);
+      if (get().selectedId === id) set({ selectedValues: values });
+    } catch (e) {
+      toast.error(describeError(e));
+    }
+  },
+
+  setChecked: (ids) => set({ checked: new Set(ids) }),
+  toggleChecked: (id) => {
+    const checked = new Set(get().checked);
+    if (checked.has(id)) checked.delete(id);
+    else checked.add(id);
+    set({ checked });
+  },
+  setFilter: (patch) => set({ filter: { ...get().filter, ...patch } }),
+
+  apply: async (description, change, offerUndo = true) => {
+    const { projectId } = get();
+    if (!projectId) return false;
+    try {
+      const inverse = await (await getDb()).commit(projectId, change);
+      afterCommit(change);
+      set({ undoStack: [...get().undoStack.slice(1 - UNDO_DEPTH), { description, inverse }], redoStack: [] });
+      if (offerUndo) toast.info(description, { label: 'Undo', run: () => void get().undo() });
+      return true;
+    } catch (e) {
+      toast.error(describeError(e));
+      return false;
+    }
+  },
+
+  undo: () => travel('undoStack', 'redoStack', 'Undone'),
+  redo: () => travel('redoStack', 'undoStack', 'Redone'),
+}));
+
+/**
+ * Commits the newest entry of one history stack; committing an inverse returns the change that reverses it
+ * again, which goes onto the other stack.
+ */
+async function travel(from: 'undoStack' | 'redoStack', to: 'undoStack' | 'redoStack', verb: string): Promise<void> {
+  const state = useDataset.getState();
+  const entry = state[from].at(-1);
+  if (!state.projectId || !entry) return;
+  try {
+    const back = await (await getDb()).commit(state.projectId, entry.inverse);
+    useDataset.setState({
+      [from]: useDataset.getState()[from].slice(0, -1),
+      [to]: [...useDataset.getState()[to].slice(1 - UNDO_DEPTH), { description: entry.description, inverse: back }],
+    });
+    afterCommit(entry.inverse);
+    toast.success(`${verb}: ${entry.description}`);
+  } catch (e) {
+    toast.error(describeError(e));
+  }
+}
+
+/** Mirrors a committed change in memory and refreshes the open sample when its data changed. */
+function afterCommit(change: DatasetChange): void {
+  const state = useDataset.getState();
+  const samples = applyChangeToMetas(state.samples, change);
+  const stillThere = new Set(samples.map((s) => s.id));
+  const checked = new Set([...state.checked].filter((id) => stillThere.has(id)));
+  useDataset.setState({ samples, checked });
+  const sel = state.selectedId;
+  if (sel && !stillThere.has(sel)) void state.select(null);
+  else if (sel && change.put.some((p) => p.meta.id === sel && p.values)) void state.select(sel);
+}
+
+export function metasById(samples: SampleMeta[], ids: Iterable<string>): SampleMeta[] {
+  const wanted = new Set(ids);
+  return samples.filter((s) => wanted.has(s.id));
+}
+
+export type CategoryChoice = SampleCategory | 'auto';

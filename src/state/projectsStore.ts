@@ -1,0 +1,121 @@
+import { create } from 'zustand';
+import type { Project } from '../core/dataset/project';
+import { describeError } from '../core/errors';
+import { getDb } from './db';
+import { requestPersistence, storageEstimate } from '../platform/db/storage';
+import { toast } from './toastStore';
+
+const LAST_PROJECT_KEY = 'lastProjectId';
+
+interface ProjectsState {
+  status: 'loading' | 'ready' | 'error';
+  error: string | null;
+  projects: Project[];
+  currentId: string | null;
+  storage: { usage: number; quota: number } | null;
+  persisted: boolean | null;
+  init: () => Promise<void>;
+  create: (name: string) => Promise<Project | null>;
+  rename: (id: string, name: string) => Promise<void>;
+  duplicate: (id: string) => Promise<void>;
+  remove: (id: string) => Promise<void>;
+  switchTo: (id: string) => Promise<void>;
+  refresh: () => Promise<void>;
+  refreshStorage: () => Promise<void>;
+}
+
+/** Runs a user action; a failure becomes an error toast and leaves the state as it was. */
+async function guarded<T>(action: () => Promise<T>): Promise<T | null> {
+  try {
+    return await action();
+  } catch (e) {
+    toast.error(describeError(e));
+    return null;
+  }
+}
+
+export const useProjects = create<ProjectsState>((set, get) => ({
+  status: 'loading',
+  error: null,
+  projects: [],
+  currentId: null,
+  storage: null,
+  persisted: null,
+
+  init: async () => {
+    try {
+      const db = await getDb();
+      const projects = await db.listProjects();
+      const last = await db.getSetting<string>(LAST_PROJECT_KEY);
+      const currentId = projects.find((p) => p.id === last)?.id ?? projects[0]?.id ?? null;
+      set({ status: 'ready', projects, currentId });
+      set({ persisted: await requestPersistence() });
+      await get().refreshStorage();
+    } catch (e) {
+      set({ status: 'error', error: describeError(e) });
+    }
+  },
+
+  refresh: async () => {
+    const db = await getDb();
+    set({ projects: await db.listProjects() });
+  },
+
+  refreshStorage: async () => {
+    set({ storage: await storageEstimate() });
+  },
+
+  create: (name) =>
+    guarded(async () => {
+      const db = await getDb();
+      const project = await db.createProject(name.trim() || 'Untitled project');
+      await get().refresh();
+      await get().switchTo(project.id);
+      return project;
+    }),
+
+  rename: async (id, name) => {
+    const trimmed = name.trim();
+    if (!trimmed) {
+      toast.error('A project needs a name.');
+      return;
+    }
+    await guarded(async () => {
+      await (await getDb()).renameProject(id, trimmed);
+      await get().refresh();
+    });
+  },
+
+  duplicate: async (id) => {
+    await guarded(async () => {
+      const source = get().projects.find((p) => p.id === id);
+      const copy = await (await getDb()).duplicateProject(id, `${source?.name ?? 'Project'} (copy)`);
+      await get().refresh();
+      await get().refreshStorage();
+      toast.success(`Duplicated as “${copy.name}”.`);
+    });
+  },
+
+  remove: async (id) => {
+    await guarded(async () => {
+      const db = await getDb();
+      await db.deleteProject(id);
+      await get().refresh();
+      if (get().currentId === id) {
+        const next = get().projects[0]?.id ?? null;
+        set({ currentId: next });
+        await db.setSetting(LAST_PROJECT_KEY, next);
+      }
+      await get().refreshStorage();
+    });
+  },
+
+  switchTo: async (id) => {
+    set({ currentId: id });
+    await guarded(async () => (await getDb()).setSetting(LAST_PROJECT_KEY, id));
+  },
+}));
+
+export function currentProject(state: Pick<ProjectsState, 'projects' | 'currentId'>): Project | null {
+  return state.projects.find((p) => p.id === state.currentId) ?? null;
+}
