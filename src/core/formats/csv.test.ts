@@ -61,6 +61,12 @@ describe('parseCsv', () => {
     expect(parseCsv('x.csv', `timestamp,a\n${rows}`).sample.intervalMs).toBe(1000 / 44100);
   });
 
+  it('accepts timestamps rounded to whole ms (30 Hz as 33/34 ms steps) and snaps the rate', () => {
+    const rows = Array.from({ length: 91 }, (_, i) => `${Math.round((i * 1000) / 30)},${i}`).join('\n');
+    expect(parseCsv('x.csv', `timestamp,a\n${rows}`).sample.intervalMs).toBe(1000 / 30);
+    expect(() => parseCsv('x.csv', 'timestamp,a\n0,1\n33,2\n70,3\n100,4\n')).toThrow(/row 4: the timestamp step is 37 ms/);
+  });
+
   it('reads one audio column (units wav) as int16', () => {
     const { sample } = parseCsv('x.csv', 'timestamp,audio (wav)\n0,1\n0.0625,-2.5\n0.125,99999\n');
     expect(sample.values).toBeInstanceOf(Int16Array);
@@ -117,7 +123,7 @@ describe('parseCsv', () => {
     [
       'irregular',
       'timestamp,a\n0,1\n10,1\n25,1\n30,1\n',
-      'row 4: the timestamp step is 15 ms but the mean interval is 10 ms; samples must be at a constant interval (within 1 %)',
+      'row 4: the timestamp step is 15 ms but the mean interval is 10 ms; samples must be at a constant interval (within 1 %, or 1 ms for whole-ms timestamps)',
     ],
     ['bad data quote', 'timestamp,a\n0,"1"x\n10,1\n', 'row 2: a closing quote is followed by more text'],
     ['blank file', '\n \n', 'the file holds no text, not even a header row'],

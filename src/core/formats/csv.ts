@@ -74,7 +74,7 @@ function notANumber(
   return `row ${row} column ${column} ("${name}") is not a number: "${shown}"${decimalComma}`;
 }
 
-/** The mean interval, checked against every step; snapped to a whole number of Hz when it is one up to rounding. */
+/** The mean interval, checked against every step; a whole number of Hz when it is one up to rounding. */
 function readInterval(fileName: string, times: number[], rows: Line[]): number {
   const fail = (problem: string) => formatError('invalid-csv', fileName, problem);
   for (let i = 1; i < times.length; i++) {
@@ -84,20 +84,30 @@ function readInterval(fileName: string, times: number[], rows: Line[]): number {
       );
     }
   }
-  const interval = (times[times.length - 1] - times[0]) / (times.length - 1);
-  const tolerance = interval * (MAX_JITTER + 1e-9);
+  const span = times[times.length - 1] - times[0];
+  const interval = span / (times.length - 1);
+  // Exporters often round timestamps to whole ms (30 Hz steps 33, 33, 34 ms): allow that rounding too.
+  const wholeMs = times.every(Number.isInteger);
+  const tolerance = Math.max(interval * MAX_JITTER, wholeMs ? 1 : 0) + interval * 1e-9;
   for (let i = 1; i < times.length; i++) {
     const step = times[i] - times[i - 1];
     if (Math.abs(step - interval) > tolerance) {
       throw fail(
         `row ${rows[i].row}: the timestamp step is ${brief(step)} ms but the mean interval is ${brief(interval)} ms; ` +
-          'samples must be at a constant interval (within 1 %)',
+          'samples must be at a constant interval (within 1 %, or 1 ms for whole-ms timestamps)',
       );
     }
   }
   const hz = 1000 / interval;
   const wholeHz = Math.round(hz);
-  return wholeHz > 0 && Math.abs(hz - wholeHz) <= hz * 1e-9 ? 1000 / wholeHz : interval;
+  if (wholeHz > 0 && Math.abs(hz - wholeHz) <= hz * 1e-9) return 1000 / wholeHz;
+  // Whole-ms timestamps of a whole-Hz rate (30 Hz: 0, 33, 67, 100…): take that rate when it reproduces them all.
+  const evenSteps = times.every((t, i) => i === 0 || t - times[i - 1] === times[1] - times[0]);
+  if (wholeMs && !evenSteps && wholeHz > 0) {
+    const candidate = 1000 / wholeHz;
+    if (times.every((t, i) => Math.round(times[0] + i * candidate) === t)) return candidate;
+  }
+  return interval;
 }
 
 /**

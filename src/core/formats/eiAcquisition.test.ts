@@ -195,6 +195,11 @@ describe('parseAcquisitionJson', () => {
       'x.json: payload.values[1] must be a finite number, but it is null',
     ],
     [
+      'float32 overflow',
+      envelope({ sensors: [{ name: 'a', units: 'b' }], values: [[1e39]] }),
+      'x.json: frame 0 value 0 (payload.values[0][0]) is 1e+39, beyond the float32 range (±3.4e38)',
+    ],
+    [
       'Ref-Binary in JSON',
       envelope({ sensors: [{ name: 'a', units: 'wav' }], values: ['Ref-Binary-i16'] }),
       'x.json: payload.values is "Ref-Binary-i16", which refers to binary samples after a CBOR object; a JSON file cannot carry them',
