@@ -21,7 +21,9 @@ for (const b of benchmarks) {
 }
 
 const rows = Object.entries(results).map(([name, r]) => [name, r.value.toPrecision(4), r.unit, r.goal]);
-const widths = [0, 1, 2, 3].map((i) => Math.max(...[['name', 'value', 'unit', 'goal'], ...rows].map((r) => r[i].length)));
+const widths = [0, 1, 2, 3].map((i) =>
+  Math.max(...[['name', 'value', 'unit', 'goal'], ...rows].map((r) => r[i].length)),
+);
 const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i])).join('  ');
 console.log(line(['name', 'value', 'unit', 'goal']));
 for (const r of rows) console.log(line(r));

@@ -1,7 +1,16 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { importProjectArchive } from '../src/core/formats/projectArchive';
-import { createProject, forbidRemoteRequests, gestureCsv, gestureJson, importFiles, sampleRow, screenshot, sharedWavs } from './helpers';
+import {
+  createProject,
+  forbidRemoteRequests,
+  gestureCsv,
+  gestureJson,
+  importFiles,
+  sampleRow,
+  screenshot,
+  sharedWavs,
+} from './helpers';
 
 test('import, curate, reload, export and re-import a project', async ({ page }) => {
   const remote = await forbidRemoteRequests(page);
@@ -59,7 +68,10 @@ test('import, curate, reload, export and re-import a project', async ({ page }) 
   const idleCategory = sampleRow(page, 'idle.rec2').locator('.cat');
   const wasTest = (await idleCategory.textContent()) === 'test';
   await sampleRow(page, 'idle.rec2').getByRole('checkbox').check();
-  await page.getByTestId('bulk-bar').getByRole('button', { name: wasTest ? 'To training' : 'To testing' }).click();
+  await page
+    .getByTestId('bulk-bar')
+    .getByRole('button', { name: wasTest ? 'To training' : 'To testing' })
+    .click();
   await expect(idleCategory).toHaveText(wasTest ? 'train' : 'test');
   await sampleRow(page, 'silence_1000ms').click();
   // The box follows the stored state, so it flips once the change is committed.
@@ -93,7 +105,9 @@ test('import, curate, reload, export and re-import a project', async ({ page }) 
   await page.getByRole('button', { name: 'Export .zip' }).click();
   const zipPath = await (await download).path();
   const exported = readFileSync(zipPath);
-  await page.getByTestId('project-zip-input').setInputFiles({ name: 'words.tinyml.zip', mimeType: 'application/zip', buffer: exported });
+  await page
+    .getByTestId('project-zip-input')
+    .setInputFiles({ name: 'words.tinyml.zip', mimeType: 'application/zip', buffer: exported });
   await expect(page.getByTestId('project-row')).toHaveCount(2);
   await page.goto('/#/data');
   await expect(page.getByTestId('sample-row')).toHaveCount(7);
@@ -105,7 +119,11 @@ test('import, curate, reload, export and re-import a project', async ({ page }) 
   const reexported = readFileSync(await (await download2).path());
   const a = importProjectArchive('a.zip', exported);
   const b = importProjectArchive('b.zip', reexported);
-  const comparable = (s: (typeof a.samples)[number]) => ({ ...s, originalId: undefined, values: Array.from(s.values) });
+  const comparable = (s: (typeof a.samples)[number]) => ({
+    ...s,
+    originalId: undefined,
+    values: Array.from(s.values),
+  });
   const byName = (x: { name: string }, y: { name: string }) => x.name.localeCompare(y.name);
   expect(b.samples.map(comparable).sort(byName)).toEqual(a.samples.map(comparable).sort(byName));
   expect(b.project.name).toBe(a.project.name);
@@ -134,13 +152,17 @@ test('each bad file gets its own clear message and the good ones are imported', 
     { name: 'ragged.csv', mimeType: 'text/csv', buffer: Buffer.from('timestamp,a,b\n0,1,2\n10,3\n20,4,5\n') },
     gestureCsv('good.one.csv'),
   ]);
-  await expect(page.getByTestId('import-report')).toContainText('Imported 1 sample; 4 files could not be imported');
+  await expect(page.getByTestId('import-report')).toContainText(
+    'Imported 1 sample; 4 files could not be imported',
+  );
   const errors = page.getByTestId('import-error');
   await expect(errors).toHaveCount(4);
   await expect(errors.filter({ hasText: 'empty.wav' })).toContainText(/empty/i);
   await expect(errors.filter({ hasText: 'alaw.wav' })).toContainText(/A-law|format 6/);
   await expect(errors.filter({ hasText: 'shape.json' })).toContainText(/payload/);
-  await expect(errors.filter({ hasText: 'ragged.csv' })).toContainText(/row \d+ has 2 values but the header has 3 columns/);
+  await expect(errors.filter({ hasText: 'ragged.csv' })).toContainText(
+    /row \d+ has 2 values but the header has 3 columns/,
+  );
   await expect(sampleRow(page, 'good.one')).toBeVisible();
   await screenshot(page, 'data-bad-input');
 });

@@ -22,7 +22,9 @@ export function gestureCsv(name = 'wave.rec1.csv'): FilePayload {
   const rows = ['timestamp,accX (m/s2),accY (m/s2),accZ (m/s2)'];
   for (let i = 0; i < 200; i++) {
     const t = i * 10;
-    rows.push(`${t},${(Math.sin(i / 5) * 4).toFixed(3)},${(Math.cos(i / 7) * 2).toFixed(3)},${(9.81 + Math.sin(i / 3)).toFixed(3)}`);
+    rows.push(
+      `${t},${(Math.sin(i / 5) * 4).toFixed(3)},${(Math.cos(i / 7) * 2).toFixed(3)},${(9.81 + Math.sin(i / 3)).toFixed(3)}`,
+    );
   }
   return { name, mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n') + '\n') };
 }

@@ -3,7 +3,9 @@ import { exportProjectArchive } from '../src/core/formats/projectArchive';
 import type { Sample } from '../src/core/dataset/sample';
 import { expectCurrentProject, forbidRemoteRequests, gestureCsv, importFiles, screenshot } from './helpers';
 
-test('guided start, project create / rename / duplicate / switch / delete, all persisted', async ({ page }) => {
+test('guided start, project create / rename / duplicate / switch / delete, all persisted', async ({
+  page,
+}) => {
   const remote = await forbidRemoteRequests(page);
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Welcome to TinyML Studio' })).toBeVisible();
@@ -22,7 +24,11 @@ test('guided start, project create / rename / duplicate / switch / delete, all p
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByTestId('project-row').filter({ hasText: 'Hand gestures' })).toBeVisible();
 
-  await page.getByTestId('project-row').filter({ hasText: 'Hand gestures' }).getByRole('button', { name: 'Duplicate' }).click();
+  await page
+    .getByTestId('project-row')
+    .filter({ hasText: 'Hand gestures' })
+    .getByRole('button', { name: 'Duplicate' })
+    .click();
   await expect(page.getByTestId('project-row')).toHaveCount(2);
   const copy = page.getByTestId('project-row').filter({ hasText: 'Hand gestures (copy)' });
   await copy.getByRole('button', { name: 'Open' }).click();
@@ -36,12 +42,20 @@ test('guided start, project create / rename / duplicate / switch / delete, all p
 
   await page.goto('/#/projects');
   await screenshot(page, 'projects-list');
-  await page.getByTestId('project-row').filter({ hasText: 'Hand gestures (copy)' }).getByRole('button', { name: 'Delete' }).click();
+  await page
+    .getByTestId('project-row')
+    .filter({ hasText: 'Hand gestures (copy)' })
+    .getByRole('button', { name: 'Delete' })
+    .click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText('cannot be undone');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByTestId('project-row')).toHaveCount(2);
-  await page.getByTestId('project-row').filter({ hasText: 'Hand gestures (copy)' }).getByRole('button', { name: 'Delete' }).click();
+  await page
+    .getByTestId('project-row')
+    .filter({ hasText: 'Hand gestures (copy)' })
+    .getByRole('button', { name: 'Delete' })
+    .click();
   await page.getByRole('dialog').getByRole('button', { name: 'Delete project' }).click();
   await expect(page.getByTestId('project-row')).toHaveCount(1);
   await expectCurrentProject(page, 'Hand gestures');
@@ -84,7 +98,9 @@ test('thousands of samples: the list stays virtualised and filters work', async 
   }
   const zip = exportProjectArchive({ id: 'p', name: 'Big', createdAt: 1, updatedAt: 1 }, samples);
   await page.goto('/#/projects');
-  await page.getByTestId('project-zip-input').setInputFiles({ name: 'big.zip', mimeType: 'application/zip', buffer: Buffer.from(zip) });
+  await page
+    .getByTestId('project-zip-input')
+    .setInputFiles({ name: 'big.zip', mimeType: 'application/zip', buffer: Buffer.from(zip) });
   await expectCurrentProject(page, 'Big');
   await page.goto('/#/data');
   await expect(page.getByTestId('page-data').getByText('3000 samples')).toBeVisible();

@@ -7,11 +7,15 @@ if (findChromium()) process.exit(0);
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 if (!isRoot) {
-  console.error('No Chromium found for the browser tests. Install it with:\n  sudo apt-get update && sudo apt-get install -y chromium\n(or set CHROMIUM_PATH to a Chromium binary)');
+  console.error(
+    'No Chromium found for the browser tests. Install it with:\n  sudo apt-get update && sudo apt-get install -y chromium\n(or set CHROMIUM_PATH to a Chromium binary)',
+  );
   process.exit(1);
 }
-console.log('No Chromium found: installing Debian\'s chromium package…');
-execSync('apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium', { stdio: 'inherit' });
+console.log("No Chromium found: installing Debian's chromium package…");
+execSync('apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium', {
+  stdio: 'inherit',
+});
 if (!findChromium()) {
   console.error('apt-get finished but /usr/bin/chromium is still missing.');
   process.exit(1);

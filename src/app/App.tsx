@@ -38,8 +38,8 @@ export function App() {
               <h2>The studio could not open its storage</h2>
               <p>{error}</p>
               <p>
-                IndexedDB may be disabled (private browsing in some browsers, or a site-data policy). Allow site
-                data for this page and reload.
+                IndexedDB may be disabled (private browsing in some browsers, or a site-data policy). Allow
+                site data for this page and reload.
               </p>
             </div>
           )}

@@ -1,13 +1,5 @@
 export type RouteId =
-  | 'projects'
-  | 'devices'
-  | 'data'
-  | 'impulse'
-  | 'training'
-  | 'profiling'
-  | 'testing'
-  | 'live'
-  | 'deployment';
+  'projects' | 'devices' | 'data' | 'impulse' | 'training' | 'profiling' | 'testing' | 'live' | 'deployment';
 
 export interface Stage {
   id: RouteId;
@@ -19,14 +11,56 @@ export interface Stage {
 
 /** The stages of the user's path, in order (DESIGN.md §1). */
 export const STAGES: Stage[] = [
-  { id: 'devices', title: 'Devices', purpose: 'Connect an Arduino Nano 33 BLE Sense over Web Serial or WebUSB, the computer microphone, or the virtual board.', built: false },
-  { id: 'data', title: 'Data acquisition', purpose: 'Import, record, label and curate samples.', built: true },
-  { id: 'impulse', title: 'Impulse design', purpose: 'Choose the window, a processing block (spectral analysis, MFE, MFCC, spectrogram) and a learning block.', built: false },
-  { id: 'training', title: 'Training', purpose: 'Train a neural network in a Web Worker, watch loss and accuracy live, and quantise it to int8.', built: false },
-  { id: 'profiling', title: 'Profiling', purpose: 'See latency, RAM and flash of the model on simulated target microcontrollers.', built: false },
-  { id: 'testing', title: 'Testing', purpose: 'Classify the held-out test set and inspect every mistake.', built: false },
-  { id: 'live', title: 'Live', purpose: 'Classify the stream from a board or the microphone as it happens.', built: false },
-  { id: 'deployment', title: 'Deployment', purpose: 'Download a .tflite model, a C header, or an Arduino / C++ library built in the page.', built: false },
+  {
+    id: 'devices',
+    title: 'Devices',
+    purpose:
+      'Connect an Arduino Nano 33 BLE Sense over Web Serial or WebUSB, the computer microphone, or the virtual board.',
+    built: false,
+  },
+  {
+    id: 'data',
+    title: 'Data acquisition',
+    purpose: 'Import, record, label and curate samples.',
+    built: true,
+  },
+  {
+    id: 'impulse',
+    title: 'Impulse design',
+    purpose:
+      'Choose the window, a processing block (spectral analysis, MFE, MFCC, spectrogram) and a learning block.',
+    built: false,
+  },
+  {
+    id: 'training',
+    title: 'Training',
+    purpose: 'Train a neural network in a Web Worker, watch loss and accuracy live, and quantise it to int8.',
+    built: false,
+  },
+  {
+    id: 'profiling',
+    title: 'Profiling',
+    purpose: 'See latency, RAM and flash of the model on simulated target microcontrollers.',
+    built: false,
+  },
+  {
+    id: 'testing',
+    title: 'Testing',
+    purpose: 'Classify the held-out test set and inspect every mistake.',
+    built: false,
+  },
+  {
+    id: 'live',
+    title: 'Live',
+    purpose: 'Classify the stream from a board or the microphone as it happens.',
+    built: false,
+  },
+  {
+    id: 'deployment',
+    title: 'Deployment',
+    purpose: 'Download a .tflite model, a C header, or an Arduino / C++ library built in the page.',
+    built: false,
+  },
 ];
 
 export function parseRoute(hash: string): RouteId {

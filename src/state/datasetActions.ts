@@ -71,7 +71,10 @@ export async function importIntoProject(
   const results = importFiles(dataFiles, { label: options.label.trim() || undefined });
   const samples: Sample[] = [];
   for (const r of results) {
-    if (r.ok) samples.push(...r.samples.map((p) => newSample(projectId, p, p.label ?? 'unlabeled', options.category)));
+    if (r.ok)
+      samples.push(
+        ...r.samples.map((p) => newSample(projectId, p, p.label ?? 'unlabeled', options.category)),
+      );
   }
   for (const file of archives) {
     try {
@@ -97,7 +100,16 @@ export async function importIntoProject(
 }
 
 function toParsed(s: Sample): ParsedSample {
-  return { name: s.name, label: s.label, sensors: s.sensors, intervalMs: s.intervalMs, values: s.values, deviceName: s.deviceName, deviceType: s.deviceType, category: s.category };
+  return {
+    name: s.name,
+    label: s.label,
+    sensors: s.sensors,
+    intervalMs: s.intervalMs,
+    values: s.values,
+    deviceName: s.deviceName,
+    deviceType: s.deviceType,
+    category: s.category,
+  };
 }
 
 function selectedMetas(ids: Iterable<string>): SampleMeta[] {
@@ -111,7 +123,12 @@ export async function relabel(ids: Iterable<string>, label: string): Promise<voi
     return;
   }
   const metas = selectedMetas(ids);
-  await useDataset.getState().apply(`Relabelled ${plural(metas.length, 'sample')} as “${trimmed}”`, patchMetas(metas, { label: trimmed }));
+  await useDataset
+    .getState()
+    .apply(
+      `Relabelled ${plural(metas.length, 'sample')} as “${trimmed}”`,
+      patchMetas(metas, { label: trimmed }),
+    );
 }
 
 export async function rename(id: string, name: string): Promise<void> {
@@ -120,23 +137,31 @@ export async function rename(id: string, name: string): Promise<void> {
     toast.error('A sample name cannot be empty.');
     return;
   }
-  await useDataset.getState().apply(`Renamed to “${trimmed}”`, patchMetas(selectedMetas([id]), { name: trimmed }));
+  await useDataset
+    .getState()
+    .apply(`Renamed to “${trimmed}”`, patchMetas(selectedMetas([id]), { name: trimmed }));
 }
 
 export async function setEnabled(ids: Iterable<string>, enabled: boolean): Promise<void> {
   const metas = selectedMetas(ids);
   const verb = enabled ? 'Enabled' : 'Disabled';
-  await useDataset.getState().apply(`${verb} ${plural(metas.length, 'sample')}`, patchMetas(metas, { enabled }));
+  await useDataset
+    .getState()
+    .apply(`${verb} ${plural(metas.length, 'sample')}`, patchMetas(metas, { enabled }));
 }
 
 export async function moveTo(ids: Iterable<string>, category: SampleCategory): Promise<void> {
   const metas = selectedMetas(ids);
-  await useDataset.getState().apply(`Moved ${plural(metas.length, 'sample')} to ${category}`, patchMetas(metas, { category }));
+  await useDataset
+    .getState()
+    .apply(`Moved ${plural(metas.length, 'sample')} to ${category}`, patchMetas(metas, { category }));
 }
 
 export async function removeSamples(ids: Iterable<string>): Promise<void> {
   const metas = selectedMetas(ids);
-  await useDataset.getState().apply(`Deleted ${plural(metas.length, 'sample')}`, { put: [], remove: metas.map((m) => m.id) });
+  await useDataset
+    .getState()
+    .apply(`Deleted ${plural(metas.length, 'sample')}`, { put: [], remove: metas.map((m) => m.id) });
 }
 
 /** Resets every sample to its deterministic 80/20 category. */
@@ -165,7 +190,9 @@ export async function crop(id: string, startMs: number, endMs: number): Promise<
   try {
     const cropped = cropSample(await loadSample(id), startMs, endMs);
     const { values, ...meta } = cropped;
-    return await useDataset.getState().apply(`Cropped “${meta.name}”`, { put: [{ meta, values }], remove: [] });
+    return await useDataset
+      .getState()
+      .apply(`Cropped “${meta.name}”`, { put: [{ meta, values }], remove: [] });
   } catch (e) {
     toast.error(describeError(e));
     return false;
@@ -178,7 +205,10 @@ export async function split(id: string, segments: FrameSegment[]): Promise<boole
     const parts = splitAt(source, segments, newId);
     const ok = await useDataset
       .getState()
-      .apply(`Split “${source.name}” into ${plural(parts.length, 'sample')}`, { ...putAll(parts), remove: [id] });
+      .apply(`Split “${source.name}” into ${plural(parts.length, 'sample')}`, {
+        ...putAll(parts),
+        remove: [id],
+      });
     if (ok && parts[0]) await useDataset.getState().select(parts[0].id);
     return ok;
   } catch (e) {

@@ -47,7 +47,16 @@ export const useDataset = create<DatasetState>((set, get) => ({
   redoStack: [],
 
   load: async (projectId) => {
-    set({ projectId, samples: [], loading: projectId !== null, selectedId: null, selectedValues: null, checked: new Set(), undoStack: [], redoStack: [] });
+    set({
+      projectId,
+      samples: [],
+      loading: projectId !== null,
+      selectedId: null,
+      selectedValues: null,
+      checked: new Set(),
+      undoStack: [],
+      redoStack: [],
+    });
     if (!projectId) return;
     try {
       const samples = await (await getDb()).listSamples(projectId);
@@ -101,7 +110,11 @@ export const useDataset = create<DatasetState>((set, get) => ({
  * Commits the newest entry of one history stack; committing an inverse returns the change that reverses it
  * again, which goes onto the other stack.
  */
-async function travel(from: 'undoStack' | 'redoStack', to: 'undoStack' | 'redoStack', verb: string): Promise<void> {
+async function travel(
+  from: 'undoStack' | 'redoStack',
+  to: 'undoStack' | 'redoStack',
+  verb: string,
+): Promise<void> {
   const state = useDataset.getState();
   const entry = state[from].at(-1);
   if (!state.projectId || !entry) return;
@@ -109,7 +122,10 @@ async function travel(from: 'undoStack' | 'redoStack', to: 'undoStack' | 'redoSt
     const back = await (await getDb()).commit(state.projectId, entry.inverse);
     useDataset.setState({
       [from]: useDataset.getState()[from].slice(0, -1),
-      [to]: [...useDataset.getState()[to].slice(1 - UNDO_DEPTH), { description: entry.description, inverse: back }],
+      [to]: [
+        ...useDataset.getState()[to].slice(1 - UNDO_DEPTH),
+        { description: entry.description, inverse: back },
+      ],
     });
     afterCommit(entry.inverse);
     toast.success(`${verb}: ${entry.description}`);

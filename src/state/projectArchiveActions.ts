@@ -21,7 +21,11 @@ export async function exportCurrentProject(): Promise<void> {
     const metas = await db.listSamples(project.id);
     const samples: Sample[] = [];
     for (const m of metas) samples.push(withMeta(m, await db.getValues(m.id)));
-    downloadBytes(`${safeFileName(project.name)}.tinyml.zip`, exportProjectArchive(project, samples), 'application/zip');
+    downloadBytes(
+      `${safeFileName(project.name)}.tinyml.zip`,
+      exportProjectArchive(project, samples),
+      'application/zip',
+    );
   } catch (e) {
     toast.error(describeError(e));
   }

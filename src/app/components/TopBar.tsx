@@ -31,7 +31,11 @@ export function TopBar() {
       </a>
       <div className="spacer" />
       {storage && (
-        <div className="storage" data-testid="storage-usage" title="Space this site uses in the browser's storage">
+        <div
+          className="storage"
+          data-testid="storage-usage"
+          title="Space this site uses in the browser's storage"
+        >
           <span>
             Storage {formatBytes(storage.usage)} of {formatBytes(storage.quota)}
           </span>

@@ -32,7 +32,12 @@ export function BulkBar() {
               void relabel(ids, label).then(() => setLabel(''));
             }}
           >
-            <input aria-label="New label for selected" placeholder="New label" value={label} onChange={(e) => setLabel(e.target.value)} />
+            <input
+              aria-label="New label for selected"
+              placeholder="New label"
+              value={label}
+              onChange={(e) => setLabel(e.target.value)}
+            />
             <button className="btn small" type="submit" disabled={!label.trim()}>
               Relabel
             </button>

@@ -31,16 +31,40 @@ export function CropTool({ id, totalMs, range, onRange, onDone }: Props) {
       <span className="muted small">Drag across the chart to choose what to keep, or type it:</span>
       <label>
         From (ms)
-        <input type="number" min={0} max={totalMs} step="any" value={Math.round(r.startMs)} onChange={(e) => set({ startMs: Number(e.target.value) })} aria-label="Crop start (ms)" />
+        <input
+          type="number"
+          min={0}
+          max={totalMs}
+          step="any"
+          value={Math.round(r.startMs)}
+          onChange={(e) => set({ startMs: Number(e.target.value) })}
+          aria-label="Crop start (ms)"
+        />
       </label>
       <label>
         To (ms)
-        <input type="number" min={0} max={totalMs} step="any" value={Math.round(r.endMs)} onChange={(e) => set({ endMs: Number(e.target.value) })} aria-label="Crop end (ms)" />
+        <input
+          type="number"
+          min={0}
+          max={totalMs}
+          step="any"
+          value={Math.round(r.endMs)}
+          onChange={(e) => set({ endMs: Number(e.target.value) })}
+          aria-label="Crop end (ms)"
+        />
       </label>
-      <button className="btn primary small" type="submit" disabled={!valid || (r.startMs <= 0 && r.endMs >= totalMs)}>
+      <button
+        className="btn primary small"
+        type="submit"
+        disabled={!valid || (r.startMs <= 0 && r.endMs >= totalMs)}
+      >
         Crop to {Math.round(r.endMs - r.startMs)} ms
       </button>
-      {!valid && <span className="error-text">The range must lie within 0–{Math.round(totalMs)} ms and not be empty.</span>}
+      {!valid && (
+        <span className="error-text">
+          The range must lie within 0–{Math.round(totalMs)} ms and not be empty.
+        </span>
+      )}
     </form>
   );
 }

@@ -15,7 +15,11 @@ export function DatasetSummary() {
     <div className="card summary" data-testid="dataset-summary">
       <div className="row between">
         <h2>Dataset</h2>
-        <button className="btn small" onClick={() => void rebalanceSplit()} title="Put every sample back in its default category (deterministic by id)">
+        <button
+          className="btn small"
+          onClick={() => void rebalanceSplit()}
+          title="Put every sample back in its default category (deterministic by id)"
+        >
           Reset 80/20 split
         </button>
       </div>
@@ -23,9 +27,12 @@ export function DatasetSummary() {
         <div className="ratio-bar">
           <div className="train" style={{ width: `${ratio.durationMs.trainingPct}%` }} />
         </div>
-        <span data-testid="train-test-ratio" title={`By count: ${ratio.count.training} training, ${ratio.count.testing} testing`}>
-          Train / test: {Math.round(ratio.durationMs.trainingPct)}% / {100 - Math.round(ratio.durationMs.trainingPct)}% of
-          the duration
+        <span
+          data-testid="train-test-ratio"
+          title={`By count: ${ratio.count.training} training, ${ratio.count.testing} testing`}
+        >
+          Train / test: {Math.round(ratio.durationMs.trainingPct)}% /{' '}
+          {100 - Math.round(ratio.durationMs.trainingPct)}% of the duration
         </span>
       </div>
       <table className="table compact">
@@ -42,7 +49,11 @@ export function DatasetSummary() {
           {summary.labels.map((l) => (
             <tr key={l.label}>
               <td>
-                <button className="link" onClick={() => setFilter({ label: l.label })} title="Show only this label">
+                <button
+                  className="link"
+                  onClick={() => setFilter({ label: l.label })}
+                  title="Show only this label"
+                >
                   {l.label}
                 </button>
               </td>

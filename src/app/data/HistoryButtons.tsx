@@ -5,10 +5,20 @@ export function HistoryButtons() {
   const redo = useDataset((s) => s.redoStack.at(-1));
   return (
     <div className="row gap-s">
-      <button className="btn small" disabled={!undo} onClick={() => void useDataset.getState().undo()} title={undo ? `Undo: ${undo.description} (Ctrl+Z)` : 'Nothing to undo'}>
+      <button
+        className="btn small"
+        disabled={!undo}
+        onClick={() => void useDataset.getState().undo()}
+        title={undo ? `Undo: ${undo.description} (Ctrl+Z)` : 'Nothing to undo'}
+      >
         ↶ Undo
       </button>
-      <button className="btn small" disabled={!redo} onClick={() => void useDataset.getState().redo()} title={redo ? `Redo: ${redo.description} (Ctrl+Shift+Z)` : 'Nothing to redo'}>
+      <button
+        className="btn small"
+        disabled={!redo}
+        onClick={() => void useDataset.getState().redo()}
+        title={redo ? `Redo: ${redo.description} (Ctrl+Shift+Z)` : 'Nothing to redo'}
+      >
         ↷ Redo
       </button>
     </div>

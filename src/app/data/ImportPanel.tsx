@@ -21,7 +21,8 @@ export function ImportPanel() {
   }
 
   const failed = outcome?.results.filter((r) => !r.ok) ?? [];
-  const notes = outcome?.results.flatMap((r) => (r.ok ? r.notes.map((n) => `${r.fileName}: ${n}`) : [])) ?? [];
+  const notes =
+    outcome?.results.flatMap((r) => (r.ok ? r.notes.map((n) => `${r.fileName}: ${n}`) : [])) ?? [];
 
   return (
     <div className="card import-panel">
@@ -46,7 +47,9 @@ export function ImportPanel() {
             choose files
           </button>
         </p>
-        <p className="muted small">WAV, CSV (with a timestamp column), Edge Impulse JSON / CBOR, project .zip</p>
+        <p className="muted small">
+          WAV, CSV (with a timestamp column), Edge Impulse JSON / CBOR, project .zip
+        </p>
         <input
           ref={input}
           type="file"
@@ -88,7 +91,9 @@ export function ImportPanel() {
         <div className="import-report" data-testid="import-report">
           <p>
             Imported {outcome.imported} sample{outcome.imported === 1 ? '' : 's'}
-            {failed.length > 0 && `; ${failed.length} file${failed.length === 1 ? '' : 's'} could not be imported`}.
+            {failed.length > 0 &&
+              `; ${failed.length} file${failed.length === 1 ? '' : 's'} could not be imported`}
+            .
           </p>
           {failed.length > 0 && (
             <ul className="errors">

@@ -4,7 +4,17 @@ import type { SampleMeta, SampleValues } from '../../core/dataset/sample';
 import { decimateForChart } from '../../core/dataset/decimate';
 import { durationMs } from '../../core/dataset/sample';
 
-const COLORS = ['#2563eb', '#dc2626', '#16a34a', '#9333ea', '#ea580c', '#0891b2', '#ca8a04', '#db2777', '#4b5563'];
+const COLORS = [
+  '#2563eb',
+  '#dc2626',
+  '#16a34a',
+  '#9333ea',
+  '#ea580c',
+  '#0891b2',
+  '#ca8a04',
+  '#db2777',
+  '#4b5563',
+];
 const MAX_POINTS = 1500;
 const MARGIN = { top: 8, right: 16, bottom: 0, left: 0 };
 const Y_AXIS_WIDTH = 64;
@@ -52,7 +62,9 @@ export function SampleChart({ meta, values, range, segments, onSelectRange }: Pr
             type="number"
             domain={[0, total]}
             height={X_AXIS_HEIGHT}
-            tickFormatter={(t: number) => (total > 5000 ? `${(t / 1000).toFixed(1)} s` : `${Math.round(t)} ms`)}
+            tickFormatter={(t: number) =>
+              total > 5000 ? `${(t / 1000).toFixed(1)} s` : `${Math.round(t)} ms`
+            }
           />
           <YAxis width={Y_AXIS_WIDTH} tickFormatter={(v: number) => Number(v.toPrecision(3)).toString()} />
           <Legend height={LEGEND_HEIGHT} verticalAlign="bottom" />
@@ -78,7 +90,12 @@ export function SampleChart({ meta, values, range, segments, onSelectRange }: Pr
 }
 
 /** Drag-to-select over the plot area; sits exactly over it thanks to the fixed margins above. */
-function RangeOverlay({ totalMs, range, segments, onSelectRange }: Omit<Props, 'meta' | 'values'> & { totalMs: number }) {
+function RangeOverlay({
+  totalMs,
+  range,
+  segments,
+  onSelectRange,
+}: Omit<Props, 'meta' | 'values'> & { totalMs: number }) {
   const el = useRef<HTMLDivElement>(null);
   const [drag, setDrag] = useState<{ from: number; to: number } | null>(null);
   const [hoverMs, setHoverMs] = useState<number | null>(null);
@@ -123,7 +140,12 @@ function RangeOverlay({ totalMs, range, segments, onSelectRange }: Omit<Props, '
           <span>{i + 1}</span>
         </div>
       ))}
-      {shown && <div className="selection" style={{ left: pct(shown.startMs), width: pct(shown.endMs - shown.startMs) }} />}
+      {shown && (
+        <div
+          className="selection"
+          style={{ left: pct(shown.startMs), width: pct(shown.endMs - shown.startMs) }}
+        />
+      )}
       {hoverMs !== null && (
         <div className="hover-time" style={{ left: pct(hoverMs) }}>
           {Math.round(hoverMs)} ms

@@ -38,7 +38,11 @@ export function SampleDetail({ id }: { id: string }) {
           range={tool === 'crop' ? range : null}
           segments={tool === 'split' ? segments : undefined}
           onSelectRange={
-            tool === 'crop' ? setRange : tool === 'split' ? (r) => setSegments(addSegment(segments, r)) : undefined
+            tool === 'crop'
+              ? setRange
+              : tool === 'split'
+                ? (r) => setSegments(addSegment(segments, r))
+                : undefined
           }
         />
       ) : (
@@ -46,33 +50,72 @@ export function SampleDetail({ id }: { id: string }) {
       )}
       <div className="row gap wrap toolbar">
         <div className="segmented" role="group" aria-label="Edit tool">
-          <button className={`btn small ${tool === 'crop' ? 'on' : ''}`} onClick={() => setTool(tool === 'crop' ? 'none' : 'crop')} aria-pressed={tool === 'crop'}>
+          <button
+            className={`btn small ${tool === 'crop' ? 'on' : ''}`}
+            onClick={() => setTool(tool === 'crop' ? 'none' : 'crop')}
+            aria-pressed={tool === 'crop'}
+          >
             Crop
           </button>
-          <button className={`btn small ${tool === 'split' ? 'on' : ''}`} onClick={() => setTool(tool === 'split' ? 'none' : 'split')} aria-pressed={tool === 'split'}>
+          <button
+            className={`btn small ${tool === 'split' ? 'on' : ''}`}
+            onClick={() => setTool(tool === 'split' ? 'none' : 'split')}
+            aria-pressed={tool === 'split'}
+          >
             Split
           </button>
         </div>
         <label className="row gap-s">
-          <input type="checkbox" checked={meta.enabled} onChange={(e) => void setEnabled([id], e.target.checked)} />
+          <input
+            type="checkbox"
+            checked={meta.enabled}
+            onChange={(e) => void setEnabled([id], e.target.checked)}
+          />
           Enabled
         </label>
-        <button className="btn small" onClick={() => void moveTo([id], meta.category === 'training' ? 'testing' : 'training')}>
+        <button
+          className="btn small"
+          onClick={() => void moveTo([id], meta.category === 'training' ? 'testing' : 'training')}
+        >
           Move to {meta.category === 'training' ? 'testing' : 'training'}
         </button>
         <span className="spacer" />
         <span className="muted small">Export</span>
-        <button className="btn small" onClick={() => void exportOne(id, 'json')}>JSON</button>
-        <button className="btn small" onClick={() => void exportOne(id, 'cbor')}>CBOR</button>
-        <button className="btn small" onClick={() => void exportOne(id, 'csv')}>CSV</button>
-        {audio && <button className="btn small" onClick={() => void exportOne(id, 'wav')}>WAV</button>}
+        <button className="btn small" onClick={() => void exportOne(id, 'json')}>
+          JSON
+        </button>
+        <button className="btn small" onClick={() => void exportOne(id, 'cbor')}>
+          CBOR
+        </button>
+        <button className="btn small" onClick={() => void exportOne(id, 'csv')}>
+          CSV
+        </button>
+        {audio && (
+          <button className="btn small" onClick={() => void exportOne(id, 'wav')}>
+            WAV
+          </button>
+        )}
         <button className="btn small danger" onClick={() => void removeSamples([id])}>
           Delete
         </button>
       </div>
-      {tool === 'crop' && <CropTool id={id} totalMs={durationMs(meta)} range={range} onRange={setRange} onDone={() => setTool('none')} />}
+      {tool === 'crop' && (
+        <CropTool
+          id={id}
+          totalMs={durationMs(meta)}
+          range={range}
+          onRange={setRange}
+          onDone={() => setTool('none')}
+        />
+      )}
       {tool === 'split' && (
-        <SplitTool id={id} totalMs={durationMs(meta)} segments={segments} onSegments={setSegments} onDone={() => setTool('none')} />
+        <SplitTool
+          id={id}
+          totalMs={durationMs(meta)}
+          segments={segments}
+          onSegments={setSegments}
+          onDone={() => setTool('none')}
+        />
       )}
     </div>
   );

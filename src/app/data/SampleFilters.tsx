@@ -17,7 +17,11 @@ export function SampleFilters() {
         value={filter.text ?? ''}
         onChange={(e) => setFilter({ text: e.target.value })}
       />
-      <select aria-label="Filter by label" value={filter.label ?? ''} onChange={(e) => setFilter({ label: e.target.value || null })}>
+      <select
+        aria-label="Filter by label"
+        value={filter.label ?? ''}
+        onChange={(e) => setFilter({ label: e.target.value || null })}
+      >
         <option value="">All labels</option>
         {labels.map((l) => (
           <option key={l} value={l}>

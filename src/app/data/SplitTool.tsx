@@ -15,21 +15,33 @@ interface Props {
 export function SplitTool({ id, totalMs, segments, onSegments, onDone }: Props) {
   const [lengthMs, setLengthMs] = useState(1000);
   const intervalMs = useDataset((s) => s.samples.find((m) => m.id === id)?.intervalMs ?? 1);
-  const toFrames = (r: TimeRange) => ({ startFrame: Math.round(r.startMs / intervalMs), endFrame: Math.round(r.endMs / intervalMs) });
+  const toFrames = (r: TimeRange) => ({
+    startFrame: Math.round(r.startMs / intervalMs),
+    endFrame: Math.round(r.endMs / intervalMs),
+  });
 
   return (
     <div className="tool-panel" data-testid="split-tool">
       <div className="row gap wrap">
         <label>
           Segment length (ms)
-          <input type="number" min={1} max={totalMs} value={lengthMs} onChange={(e) => setLengthMs(Number(e.target.value))} aria-label="Segment length (ms)" />
+          <input
+            type="number"
+            min={1}
+            max={totalMs}
+            value={lengthMs}
+            onChange={(e) => setLengthMs(Number(e.target.value))}
+            aria-label="Segment length (ms)"
+          />
         </label>
         <button
           className="btn small"
           disabled={!(lengthMs > 0 && lengthMs <= totalMs)}
           onClick={async () => {
             const found = await suggestSegments(id, lengthMs);
-            onSegments(found.map((f) => ({ startMs: f.startFrame * intervalMs, endMs: f.endFrame * intervalMs })));
+            onSegments(
+              found.map((f) => ({ startMs: f.startFrame * intervalMs, endMs: f.endFrame * intervalMs })),
+            );
           }}
         >
           Find segments automatically
@@ -41,7 +53,11 @@ export function SplitTool({ id, totalMs, segments, onSegments, onDone }: Props) 
           {segments.map((s, i) => (
             <li key={`${s.startMs}-${s.endMs}`}>
               {Math.round(s.startMs)}–{Math.round(s.endMs)} ms
-              <button className="link" aria-label={`Remove segment ${i + 1}`} onClick={() => onSegments(segments.filter((x) => x !== s))}>
+              <button
+                className="link"
+                aria-label={`Remove segment ${i + 1}`}
+                onClick={() => onSegments(segments.filter((x) => x !== s))}
+              >
                 remove
               </button>
             </li>

@@ -8,7 +8,10 @@ export function useVisibleSamples(): SampleMeta[] {
   const samples = useDataset((s) => s.samples);
   const filter = useDataset((s) => s.filter);
   return useMemo(
-    () => filterSamples(samples, filter).slice().sort((a, b) => b.createdAt - a.createdAt || a.name.localeCompare(b.name)),
+    () =>
+      filterSamples(samples, filter)
+        .slice()
+        .sort((a, b) => b.createdAt - a.createdAt || a.name.localeCompare(b.name)),
     [samples, filter],
   );
 }

@@ -35,9 +35,9 @@ export function DataPage() {
           )}
           {count === 0 && !loading && (
             <div className="callout">
-              <strong>No data yet.</strong> Drop WAV, CSV or Edge Impulse JSON/CBOR files above, or connect a board
-              on the Devices page (coming soon). Name files <code>label.anything.ext</code> and the label is taken
-              from the name.
+              <strong>No data yet.</strong> Drop WAV, CSV or Edge Impulse JSON/CBOR files above, or connect a
+              board on the Devices page (coming soon). Name files <code>label.anything.ext</code> and the
+              label is taken from the name.
             </div>
           )}
         </div>
@@ -45,7 +45,9 @@ export function DataPage() {
           {selectedId ? (
             <SampleDetail key={selectedId} id={selectedId} />
           ) : (
-            count > 0 && <div className="card muted empty-detail">Select a sample to see its chart and edit it.</div>
+            count > 0 && (
+              <div className="card muted empty-detail">Select a sample to see its chart and edit it.</div>
+            )
           )}
         </div>
       </div>

@@ -75,7 +75,15 @@ export function ProjectsPage() {
   );
 }
 
-function ProjectRow({ project, current, onDelete }: { project: Project; current: boolean; onDelete: () => void }) {
+function ProjectRow({
+  project,
+  current,
+  onDelete,
+}: {
+  project: Project;
+  current: boolean;
+  onDelete: () => void;
+}) {
   const [editing, setEditing] = useState(false);
   const [name, setName] = useState(project.name);
   const actions = useProjects.getState();

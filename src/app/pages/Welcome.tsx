@@ -9,14 +9,17 @@ export function Welcome() {
     <section className="welcome">
       <h1>Welcome to TinyML Studio</h1>
       <p className="lead">
-        Build a machine-learning model for a microcontroller without installing anything. Your data stays in this
-        browser: nothing is uploaded.
+        Build a machine-learning model for a microcontroller without installing anything. Your data stays in
+        this browser: nothing is uploaded.
       </p>
       <form
         className="card create-first"
         onSubmit={(e) => {
           e.preventDefault();
-          void useProjects.getState().create(name).then(() => (location.hash = '#/data'));
+          void useProjects
+            .getState()
+            .create(name)
+            .then(() => (location.hash = '#/data'));
         }}
       >
         <h2>Start with a project</h2>
