@@ -1,5 +1,6 @@
 import type { Benchmark } from './types';
 import { bundleBench } from './bundle';
+import { parserBench } from './parser';
 
 /** Every benchmark, in the order `npm run bench` runs them. */
-export const benchmarks: Benchmark[] = [bundleBench];
+export const benchmarks: Benchmark[] = [bundleBench, parserBench];

@@ -1,13 +1,16 @@
 import { useEffect } from 'react';
 import { useProjects } from '../state/projectsStore';
 import { useDataset } from '../state/datasetStore';
+import { useDevices } from '../state/devicesStore';
 import { useRoute } from './useRoute';
 import { Sidebar } from './components/Sidebar';
 import { TopBar } from './components/TopBar';
 import { Toasts } from './components/Toasts';
+import { InterruptedDialog } from './data/InterruptedDialog';
 import { Welcome } from './pages/Welcome';
 import { ProjectsPage } from './pages/ProjectsPage';
 import { DataPage } from './pages/DataPage';
+import { DevicesPage } from './pages/DevicesPage';
 import { NotBuiltPage } from './pages/NotBuiltPage';
 import { STAGES } from './routes';
 
@@ -19,7 +22,7 @@ export function App() {
   const route = useRoute();
 
   useEffect(() => {
-    void useProjects.getState().init();
+    void useProjects.getState().init().then(() => useDevices.getState().init());
   }, []);
 
   useEffect(() => {
@@ -48,6 +51,7 @@ export function App() {
         </main>
       </div>
       <Toasts />
+      <InterruptedDialog />
     </div>
   );
 }
@@ -55,6 +59,7 @@ export function App() {
 function Page({ route }: { route: ReturnType<typeof useRoute> }) {
   if (route === 'projects') return <ProjectsPage />;
   if (route === 'data') return <DataPage />;
+  if (route === 'devices') return <DevicesPage />;
   const stage = STAGES.find((s) => s.id === route)!;
   return <NotBuiltPage stage={stage} />;
 }

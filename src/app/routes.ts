@@ -16,7 +16,7 @@ export const STAGES: Stage[] = [
     title: 'Devices',
     purpose:
       'Connect an Arduino Nano 33 BLE Sense over Web Serial or WebUSB, the computer microphone, or the virtual board.',
-    built: false,
+    built: true,
   },
   {
     id: 'data',

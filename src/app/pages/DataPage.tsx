@@ -1,5 +1,6 @@
 import { useDataset } from '../../state/datasetStore';
 import { ImportPanel } from '../data/ImportPanel';
+import { RecordPanel } from '../data/RecordPanel';
 import { DatasetSummary } from '../data/DatasetSummary';
 import { SampleFilters } from '../data/SampleFilters';
 import { SampleList } from '../data/SampleList';
@@ -24,6 +25,7 @@ export function DataPage() {
       </div>
       <div className="data-grid">
         <div className="data-left">
+          <RecordPanel />
           <ImportPanel />
           {count > 0 && <DatasetSummary />}
           {count > 0 && (
@@ -35,8 +37,8 @@ export function DataPage() {
           )}
           {count === 0 && !loading && (
             <div className="callout">
-              <strong>No data yet.</strong> Drop WAV, CSV or Edge Impulse JSON/CBOR files above, or connect a
-              board on the Devices page (coming soon). Name files <code>label.anything.ext</code> and the
+              <strong>No data yet.</strong> Drop WAV, CSV or Edge Impulse JSON/CBOR files above, or record from a
+              board, the microphone or the virtual board connected on the Devices page. Name files <code>label.anything.ext</code> and the
               label is taken from the name.
             </div>
           )}

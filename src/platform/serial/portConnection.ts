@@ -19,6 +19,7 @@ export class PortConnection {
   private reader: ReadableStreamDefaultReader<Uint8Array> | null = null;
   private closing = false;
   private ended = false;
+  private writing: Promise<void> = Promise.resolve();
 
   private constructor(
     readonly port: PortLike,
@@ -47,15 +48,20 @@ export class PortConnection {
     return c;
   }
 
-  async write(bytes: Uint8Array): Promise<void> {
-    const writable = this.port.writable;
-    if (!writable) throw new StudioError('serial-closed', 'The port is closed.');
-    const writer = writable.getWriter();
-    try {
-      await writer.write(bytes);
-    } finally {
-      writer.releaseLock();
-    }
+  /** Writes in call order: a stream has one writer at a time, so each write waits for the one before. */
+  write(bytes: Uint8Array): Promise<void> {
+    const next = this.writing.then(async () => {
+      const writable = this.port.writable;
+      if (!writable) throw new StudioError('serial-closed', 'The port is closed.');
+      const writer = writable.getWriter();
+      try {
+        await writer.write(bytes);
+      } finally {
+        writer.releaseLock();
+      }
+    });
+    this.writing = next.catch(() => undefined);
+    return next;
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,55 @@
+import { test, expect } from '@playwright/test';
+import { createProject, forbidRemoteRequests, sampleRow, screenshot } from './helpers';
+
+test('virtual board: connect, see its sensors, record 3 labelled gestures, survive an unplug', async ({ page }) => {
+  const remote = await forbidRemoteRequests(page);
+  await createProject(page, 'Virtual gestures');
+  await page.goto('/#/devices');
+  await page.getByRole('button', { name: 'Start the virtual board' }).click();
+  const card = page.getByTestId('source-card');
+  await expect(card).toContainText('Virtual Nano 33 BLE Sense (simulated)');
+  await expect(card).toContainText('simulated data');
+  await expect(card.getByTestId('sensor-table')).toContainText('accelerometer');
+  await expect(card.getByTestId('sensor-table')).toContainText('microphone');
+  // The measured rate comes from the frames actually parsed.
+  await expect(card.getByTestId('measured-rate').first()).toHaveText(/^(9\d|10\d)\.\d Hz$/, { timeout: 10_000 });
+  await expect(card.getByTestId('dropped-frames')).toHaveText('Dropped frames: 0');
+  await screenshot(page, 'devices-virtual');
+
+  for (const gesture of ['wave', 'idle', 'circle']) {
+    await page.goto('/#/devices');
+    await page.getByLabel('Gesture performed').selectOption(gesture);
+    await page.goto('/#/data');
+    const panel = page.getByTestId('record-panel');
+    await panel.getByLabel('Sensor').selectOption({ label: 'accelerometer' });
+    await panel.getByLabel('Recording label').fill(gesture);
+    await panel.getByLabel('Recording length (ms)').fill('1000');
+    await expect(page.getByTestId('live-chart')).toHaveAttribute('data-status', 'live');
+    await panel.getByRole('button', { name: 'Start recording' }).click();
+    await expect(panel.getByRole('button', { name: 'Start recording' })).toBeVisible({ timeout: 10_000 });
+  }
+  await screenshot(page, 'data-recorded');
+  const rows = page.getByTestId('sample-row');
+  await expect(rows).toHaveCount(3);
+  for (const gesture of ['wave', 'idle', 'circle']) {
+    await expect(rows.filter({ hasText: gesture })).toContainText('1.00 s');
+    await expect(rows.filter({ hasText: gesture })).toContainText('100 Hz');
+  }
+
+  // Unplug mid-recording: what was captured is offered, and kept on request.
+  const panel = page.getByTestId('record-panel');
+  await panel.getByLabel('Recording label').fill('cut');
+  await panel.getByLabel('Recording length (ms)').fill('10000');
+  await panel.getByRole('button', { name: 'Start recording' }).click();
+  await expect(page.getByTestId('record-status')).toContainText(/Recording [1-9]\.\d/);
+  await page.goto('/#/devices');
+  await page.getByRole('button', { name: 'Simulate unplugging' }).click();
+  await expect(page.getByTestId('source-status')).toHaveText('disconnected');
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('Recording interrupted');
+  await dialog.getByRole('button', { name: /^Keep/ }).click();
+  await page.goto('/#/data');
+  await expect(rows).toHaveCount(4);
+  await expect(rows.filter({ hasText: 'cut' })).toBeVisible();
+  expect(remote).toEqual([]);
+});

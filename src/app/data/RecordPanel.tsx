@@ -1,0 +1,129 @@
+import { useEffect, useState } from 'react';
+import { useDevices } from '../../state/devicesStore';
+import { useRecorder } from '../../state/recorderStore';
+import { runtimeRegistry } from '../../state/devices/registry';
+import { LiveBuffer } from '../live/liveBuffer';
+import { LiveChart } from '../live/LiveChart';
+import { routeHref } from '../useRoute';
+
+/** Record a labelled sample from a connected source, with a live chart of the chosen sensor. */
+export function RecordPanel() {
+  const sources = useDevices((s) => s.sources);
+  const live = sources.filter((s) => s.status === 'connected');
+  const [sourceId, setSourceId] = useState('');
+  const [sensorKey, setSensorKey] = useState('');
+  const [label, setLabel] = useState('');
+  const [lengthMs, setLengthMs] = useState(2000);
+  const [countdownS, setCountdownS] = useState(0);
+  const phase = useRecorder((s) => s.phase);
+  const countdownLeft = useRecorder((s) => s.countdownLeft);
+  const recordedMs = useRecorder((s) => s.recordedMs);
+  const targetMs = useRecorder((s) => s.targetMs);
+
+  const source = live.find((s) => s.id === sourceId) ?? live[0];
+  const sensor = source?.sensors.find((s) => s.key === sensorKey) ?? source?.sensors[0];
+  const axesKey = sensor ? sensor.axes.length : 0;
+  const windowSeconds = sensor?.kind === 'audio' ? 2 : 5;
+  const rate = sensor?.declaredHz || 100;
+  const buffer = useLiveBuffer(source?.id, sensor?.key, axesKey, Math.ceil(rate * windowSeconds) + 1);
+
+  if (live.length === 0) {
+    return (
+      <div className="card record-panel">
+        <h2>Record new data</h2>
+        <p className="muted">
+          Connect a board, the microphone or the virtual board on the <a href={routeHref('devices')}>Devices</a> page to
+          record samples here.
+        </p>
+      </div>
+    );
+  }
+
+  const busy = phase === 'countdown' || phase === 'recording';
+  return (
+    <div className="card record-panel" data-testid="record-panel">
+      <h2>Record new data</h2>
+      <form
+        className="row gap wrap"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (source && sensor) useRecorder.getState().start({ source, sensorKey: sensor.key, label, lengthMs, countdownS });
+        }}
+      >
+        <label>
+          Source
+          <select aria-label="Record from" value={source?.id ?? ''} onChange={(e) => setSourceId(e.target.value)} disabled={busy}>
+            {live.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+                {s.simulated && !/simulated/i.test(s.name) ? ' (simulated)' : ''}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Sensor
+          <select aria-label="Sensor" value={sensor?.key ?? ''} onChange={(e) => setSensorKey(e.target.value)} disabled={busy}>
+            {source?.sensors.map((s) => (
+              <option key={s.key} value={s.key}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Label
+          <input aria-label="Recording label" required value={label} onChange={(e) => setLabel(e.target.value)} disabled={busy} placeholder="e.g. wave" />
+        </label>
+        <label>
+          Length (ms)
+          <input aria-label="Recording length (ms)" type="number" min={100} max={600000} step={100} value={lengthMs} onChange={(e) => setLengthMs(Number(e.target.value))} disabled={busy} />
+        </label>
+        <label>
+          Countdown (s)
+          <input aria-label="Countdown (s)" type="number" min={0} max={10} value={countdownS} onChange={(e) => setCountdownS(Number(e.target.value))} disabled={busy} />
+        </label>
+        {busy ? (
+          <button className="btn" type="button" onClick={() => useRecorder.getState().cancel()}>
+            Cancel
+          </button>
+        ) : (
+          <button className="btn primary" type="submit" disabled={!sensor || !label.trim() || !(lengthMs >= 100)}>
+            Start recording
+          </button>
+        )}
+      </form>
+      {busy && (
+        <div className="record-status" data-testid="record-status">
+          {phase === 'countdown' ? (
+            <span className="countdown">Recording in {countdownLeft}…</span>
+          ) : (
+            <>
+              <span>
+                Recording {(recordedMs / 1000).toFixed(1)} / {(targetMs / 1000).toFixed(1)} s
+              </span>
+              <progress max={targetMs} value={recordedMs} aria-label="Recording progress" />
+            </>
+          )}
+        </div>
+      )}
+      {sensor && buffer && <LiveChart axes={sensor.axes} sampleRateHz={rate} windowSeconds={windowSeconds} source={buffer} />}
+      {source?.simulated && <p className="muted small">The virtual board’s data is simulated.</p>}
+    </div>
+  );
+}
+
+/** A ring buffer fed by one sensor of one source, for the live chart; replaced when the choice changes. */
+function useLiveBuffer(sourceId: string | undefined, sensorKey: string | undefined, axes: number, capacity: number) {
+  const [buffer, setBuffer] = useState<LiveBuffer | null>(null);
+  useEffect(() => {
+    if (!sourceId || !sensorKey || axes === 0) {
+      setBuffer(null);
+      return;
+    }
+    const b = new LiveBuffer(axes, capacity);
+    setBuffer(b);
+    return runtimeRegistry.get(sourceId)?.subscribe(sensorKey, (values, frames) => b.push(values, frames));
+  }, [sourceId, sensorKey, axes, capacity]);
+  return buffer;
+}

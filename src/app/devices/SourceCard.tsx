@@ -1,0 +1,105 @@
+import { useDevices } from '../../state/devicesStore';
+import type { SourceSnapshot } from '../../state/devices/types';
+import { FORWARDER_KEY } from '../../state/devices/serialRuntime';
+import { GESTURES } from '../../core/virtual/gestures';
+import { AUDIO_MODES } from '../../core/virtual/audio';
+import { AxisNamesForm } from './AxisNamesForm';
+
+const KIND_LABEL = { serial: 'Web Serial', webusb: 'WebUSB', virtual: 'Simulated', microphone: 'Microphone' } as const;
+
+export function SourceCard({ source }: { source: SourceSnapshot }) {
+  const actions = useDevices.getState();
+  const virtual = useDevices((s) => s.virtual);
+  const connected = source.status === 'connected';
+  const forwarder = source.sensors.find((s) => s.key === FORWARDER_KEY);
+
+  return (
+    <div className="card source-card" data-testid="source-card" data-kind={source.kind}>
+      <div className="row between wrap gap">
+        <div className="row gap wrap">
+          <h2 className="source-name">{source.name}</h2>
+          <span className="badge">{KIND_LABEL[source.kind]}</span>
+          {source.simulated && <span className="badge warn">simulated data</span>}
+          <span className={`badge ${connected ? 'ok' : 'warn'}`} data-testid="source-status">
+            {source.status}
+          </span>
+        </div>
+        {connected ? (
+          <button className="btn small" onClick={() => void actions.disconnect(source.id)}>
+            Disconnect
+          </button>
+        ) : (
+          <button className="btn small" onClick={() => actions.forget(source.id)}>
+            Remove
+          </button>
+        )}
+      </div>
+      <p className="muted small">
+        {source.protocol}
+        {source.details.map((d) => ` · ${d}`)}
+      </p>
+      {source.sensors.length > 0 && (
+        <table className="table compact" data-testid="sensor-table">
+          <thead>
+            <tr>
+              <th>Sensor</th>
+              <th>Axes (units)</th>
+              <th className="num">Rate</th>
+              <th className="num">Measured</th>
+              <th className="num">Readings</th>
+            </tr>
+          </thead>
+          <tbody>
+            {source.sensors.map((s) => (
+              <tr key={s.key}>
+                <td>{s.name}</td>
+                <td>{s.axes.map((a) => (a.units && a.units !== 'N/A' ? `${a.name} (${a.units})` : a.name)).join(', ')}</td>
+                <td className="num">{s.declaredHz ? `${Number(s.declaredHz.toFixed(2))} Hz` : 'detecting…'}</td>
+                <td className="num" data-testid="measured-rate">
+                  {s.measuredHz ? `${s.measuredHz.toFixed(1)} Hz` : '—'}
+                </td>
+                <td className="num">{s.framesReceived.toLocaleString()}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <div className="row gap wrap integrity small">
+        <span data-testid="dropped-frames">Dropped frames: {source.droppedFrames}</span>
+        <span data-testid="corrupt-frames">Corrupt frames: {source.corruptFrames}</span>
+        <span data-testid="malformed-lines">Malformed lines skipped: {source.malformedLines}</span>
+      </div>
+      {source.errors.length > 0 && (
+        <ul className="errors small" data-testid="source-errors">
+          {source.errors.map((e, i) => (
+            <li key={i}>{e}</li>
+          ))}
+        </ul>
+      )}
+      {forwarder && connected && <AxisNamesForm sourceId={source.id} axes={forwarder.axes} />}
+      {source.kind === 'virtual' && connected && (
+        <div className="row gap wrap tool-panel">
+          <label>
+            Gesture performed
+            <select value={virtual.gesture} onChange={(e) => actions.setVirtual({ gesture: e.target.value as typeof virtual.gesture })}>
+              {GESTURES.map((g) => (
+                <option key={g}>{g}</option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Sound heard
+            <select value={virtual.audioMode} onChange={(e) => actions.setVirtual({ audioMode: e.target.value as typeof virtual.audioMode })}>
+              {AUDIO_MODES.map((m) => (
+                <option key={m}>{m}</option>
+              ))}
+            </select>
+          </label>
+          <button className="btn small" onClick={() => actions.unplugVirtual(source.id)} title="Test what happens when a board is unplugged">
+            Simulate unplugging
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,128 @@
+import { drawLiveChart, newChartMemory, type ChartTheme, type LiveChartView } from './drawLiveChart';
+import type { LiveBuffer } from './liveBuffer';
+
+export type LiveChartStatus = 'empty' | 'live' | 'paused';
+
+/** The same palette as the sample chart, so an axis keeps its colour from recording to review. */
+const COLORS = ['#2563eb', '#dc2626', '#16a34a', '#9333ea', '#ea580c', '#0891b2', '#ca8a04', '#db2777', '#4b5563'];
+/** No data for this long (or three sample intervals of a slow sensor) shows the chart as paused. */
+const STALL_MS = 1000;
+
+export function initialStatus(source: LiveBuffer): LiveChartStatus {
+  return source.frameCount > 0 ? 'paused' : 'empty';
+}
+
+/**
+ * Keeps a canvas painted from a LiveBuffer, outside React: at most one paint per animation frame and only
+ * after something changed (new data, a resize, new settings). Tells its owner when the stream starts,
+ * stalls or is cleared, which is all React needs to re-render for.
+ */
+export class LiveChartRenderer {
+  private readonly ctx: CanvasRenderingContext2D | null;
+  private readonly memory = newChartMemory();
+  private readonly theme: ChartTheme;
+  private readonly resizeObserver: ResizeObserver;
+  private readonly unsubscribe: () => void;
+  private cssWidth = 0;
+  private cssHeight = 0;
+  private pendingFrame: number | null = null;
+  private stallTimer: ReturnType<typeof setTimeout> | null = null;
+  private lastDataMs = 0;
+  private status: LiveChartStatus;
+
+  constructor(
+    private readonly canvas: HTMLCanvasElement,
+    container: HTMLElement,
+    private readonly source: LiveBuffer,
+    private readonly view: LiveChartView,
+    private readonly onStatus: (status: LiveChartStatus) => void,
+  ) {
+    this.ctx = canvas.getContext('2d');
+    this.theme = readTheme(container);
+    this.status = initialStatus(source);
+    this.resizeObserver = new ResizeObserver(([entry]) => {
+      this.cssWidth = entry.contentRect.width;
+      this.cssHeight = entry.contentRect.height;
+      this.requestPaint();
+    });
+    this.resizeObserver.observe(container);
+    this.unsubscribe = source.subscribe(this.onData);
+  }
+
+  dispose(): void {
+    this.unsubscribe();
+    this.resizeObserver.disconnect();
+    if (this.pendingFrame !== null) cancelAnimationFrame(this.pendingFrame);
+    if (this.stallTimer !== null) clearTimeout(this.stallTimer);
+  }
+
+  private readonly onData = () => {
+    if (this.source.totalFrames === 0) {
+      this.memory.yRange = null;
+      this.setStatus('empty');
+    } else {
+      this.lastDataMs = performance.now();
+      this.setStatus('live');
+      if (this.stallTimer === null) this.armStallTimer(this.stallMs());
+    }
+    this.requestPaint();
+  };
+
+  private stallMs(): number {
+    return Math.max(STALL_MS, 3000 / this.view.sampleRateHz);
+  }
+
+  /** One timer at a time, re-armed for the remainder, rather than one per batch. */
+  private armStallTimer(ms: number): void {
+    this.stallTimer = setTimeout(() => {
+      this.stallTimer = null;
+      const quietMs = performance.now() - this.lastDataMs;
+      if (quietMs >= this.stallMs()) this.setStatus('paused');
+      else this.armStallTimer(this.stallMs() - quietMs);
+    }, ms);
+  }
+
+  private setStatus(status: LiveChartStatus): void {
+    if (status === this.status) return;
+    this.status = status;
+    this.onStatus(status);
+  }
+
+  private requestPaint(): void {
+    if (this.pendingFrame === null) this.pendingFrame = requestAnimationFrame(this.paint);
+  }
+
+  private readonly paint = () => {
+    this.pendingFrame = null;
+    if (!this.ctx || this.cssWidth === 0 || this.cssHeight === 0) return;
+    // Checked on every paint: moving the window to another monitor changes the ratio without a resize.
+    const dpr = window.devicePixelRatio || 1;
+    const w = Math.round(this.cssWidth * dpr);
+    const h = Math.round(this.cssHeight * dpr);
+    if (this.canvas.width !== w || this.canvas.height !== h) {
+      this.canvas.width = w;
+      this.canvas.height = h;
+    }
+    drawLiveChart(
+      this.ctx,
+      this.source,
+      this.view,
+      { width: this.cssWidth, height: this.cssHeight, dpr },
+      this.theme,
+      this.memory,
+    );
+  };
+}
+
+/** Colours and font from the app's stylesheet (styles.css variables), so the canvas matches the page. */
+function readTheme(element: HTMLElement): ChartTheme {
+  const style = getComputedStyle(element);
+  const variable = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+  return {
+    ink: variable('--ink', '#111827'),
+    muted: variable('--muted', '#6b7280'),
+    grid: variable('--line', '#e5e7eb'),
+    fontFamily: style.fontFamily || 'sans-serif',
+    colors: COLORS,
+  };
+}

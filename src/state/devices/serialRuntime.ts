@@ -1,0 +1,231 @@
+import { SerialSession, type DeviceInfo, type SessionEvent } from '../../core/protocol';
+import type { SensorInfo } from '../../core/dataset/sample';
+import { PortConnection } from '../../platform/serial/portConnection';
+import type { PortLike } from '../../platform/serial/types';
+import { Listeners } from './listeners';
+import { RateMeter } from './rateMeter';
+import type { FrameListener, SensorSnapshot, SourceKind, SourceRuntime, SourceSnapshot, SourceStatus } from './types';
+
+export const FORWARDER_KEY = 'forwarder';
+const HELLO_RETRY_MS = 1000;
+const HELLO_ATTEMPTS = 5;
+const MAX_ERRORS = 5;
+
+export interface SerialRuntimeOptions {
+  id: string;
+  kind: SourceKind;
+  name: string;
+  simulated: boolean;
+  /** Axis names and units the user gave this board's forwarder columns before, by axis count. */
+  forwarderAxes?: (axes: number) => SensorInfo[] | undefined;
+}
+
+interface SensorState {
+  snapshot: SensorSnapshot;
+  meter: RateMeter;
+  listeners: Listeners<Parameters<FrameListener>>;
+}
+
+export function defaultForwarderAxes(n: number): SensorInfo[] {
+  const names = n === 3 ? ['accX', 'accY', 'accZ'] : n === 6 ? ['accX', 'accY', 'accZ', 'gyrX', 'gyrY', 'gyrZ'] : [];
+  return Array.from({ length: n }, (_, i) => ({ name: names[i] ?? `axis${i + 1}`, units: 'N/A' }));
+}
+
+/** A board on a serial port (real, WebUSB, a test's fake or the virtual board), speaking either protocol. */
+export class SerialRuntime implements SourceRuntime {
+  readonly id: string;
+  private readonly session = new SerialSession();
+  private connection: PortConnection | null = null;
+  private status: SourceStatus = 'connecting';
+  private readonly sensors = new Map<string, SensorState>();
+  private readonly errors: string[] = [];
+  private readonly details: string[] = [];
+  private readonly ended = new Listeners<[string]>();
+  private helloTimer: ReturnType<typeof setInterval> | null = null;
+
+  private constructor(
+    private readonly options: SerialRuntimeOptions,
+    readonly port: PortLike,
+  ) {
+    this.id = options.id;
+  }
+
+  static async connect(port: PortLike, options: SerialRuntimeOptions): Promise<SerialRuntime> {
+    const r = new SerialRuntime(options, port);
+    r.connection = await PortConnection.open(port, {
+      onBytes: (chunk, t) => r.handle(r.session.feed(chunk, t)),
+      onEnd: (reason, error) => r.end(reason === 'closed' ? 'closed' : describeLoss(error)),
+    });
+    r.status = 'connected';
+    r.sayHello();
+    return r;
+  }
+
+  snapshot(): SourceSnapshot {
+    const now = performance.now();
+    const info = this.session.deviceInfo;
+    return {
+      id: this.id,
+      kind: this.options.kind,
+      name: info?.board ?? this.options.name,
+      simulated: this.options.simulated,
+      status: this.status,
+      protocol: protocolLabel(this.session.protocol, info),
+      details: [...this.details],
+      sensors: [...this.sensors.values()].map((s) => ({ ...s.snapshot, measuredHz: s.meter.rate(now) })),
+      droppedFrames: this.session.stats.dropped,
+      corruptFrames: this.session.stats.corrupt,
+      malformedLines: this.session.stats.malformedLines,
+      errors: [...this.errors],
+    };
+  }
+
+  subscribe(sensorKey: string, listener: FrameListener): () => void {
+    const s = this.sensors.get(sensorKey);
+    return s ? s.listeners.add(listener) : () => {};
+  }
+
+  onEnd(listener: (reason: string) => void): () => void {
+    return this.ended.add(listener);
+  }
+
+  /** Names the forwarder's columns (the data-forwarder protocol carries no names or units). */
+  setForwarderAxes(axes: SensorInfo[]): void {
+    const s = this.sensors.get(FORWARDER_KEY);
+    if (s && axes.length === s.snapshot.axes.length) s.snapshot = { ...s.snapshot, axes };
+  }
+
+  async disconnect(): Promise<void> {
+    if (this.session.protocol === 'studio' && this.connection) {
+      await this.connection.write(this.session.command({ type: 'stop', sensorId: 'all' }).bytes).catch(() => {});
+    }
+    await this.connection?.close();
+  }
+
+  private sayHello(): void {
+    let attempts = 0;
+    const hello = () => {
+      if (this.session.protocol !== null || attempts++ >= HELLO_ATTEMPTS || this.status !== 'connected') {
+        if (this.helloTimer) clearInterval(this.helloTimer);
+        this.helloTimer = null;
+        return;
+      }
+      void this.write(this.session.command({ type: 'hello' }).bytes);
+    };
+    hello();
+    // A board that resets when the port opens misses the first hello; ask again until it answers.
+    this.helloTimer = setInterval(hello, HELLO_RETRY_MS);
+  }
+
+  private async write(bytes: Uint8Array): Promise<void> {
+    try {
+      await this.connection?.write(bytes);
+    } catch (e) {
+      this.error(`Could not write to the board: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  private handle(events: SessionEvent[]): void {
+    for (const e of events) {
+      switch (e.type) {
+        case 'handshake':
+          this.onHandshake(e.device);
+          break;
+        case 'samples': {
+          const key = e.source === 'forwarder' ? FORWARDER_KEY : `s${e.sensorId}`;
+          const s = this.sensors.get(key);
+          if (!s) break;
+          if (e.hz) s.snapshot.declaredHz = e.hz;
+          s.snapshot.framesReceived += e.frames;
+          s.meter.add(e.frames, e.receivedAtMs);
+          s.listeners.emit(e.values, e.frames);
+          break;
+        }
+        case 'rate':
+          this.onForwarderLayout(e.axes, e.hz);
+          break;
+        case 'device-error':
+          this.error(`Device: ${e.text}`);
+          break;
+        case 'device-text':
+          this.detail(e.text);
+          break;
+        case 'ack':
+          if (e.status !== 'ok') this.error(`The board refused “${e.command}”: ${e.status}`);
+          break;
+        case 'unknown-sensor':
+          void this.write(this.session.command({ type: 'hello' }).bytes);
+          break;
+        default:
+          break;
+      }
+    }
+  }
+
+  private onHandshake(device: DeviceInfo): void {
+    const keep = new Set<string>();
+    for (const d of device.sensors) {
+      const key = `s${d.id}`;
+      keep.add(key);
+      const axes = d.axes.map((name) => ({ name, units: d.units }));
+      const prev = this.sensors.get(key);
+      const snapshot: SensorSnapshot = {
+        key,
+        name: d.name,
+        kind: d.kind,
+        axes,
+        declaredHz: d.rateHz,
+        measuredHz: 0,
+        framesReceived: prev?.snapshot.framesReceived ?? 0,
+      };
+      this.sensors.set(key, { snapshot, meter: prev?.meter ?? new RateMeter(), listeners: prev?.listeners ?? new Listeners() });
+      if (!d.streaming) void this.write(this.session.command({ type: 'start', sensorId: d.id }).bytes);
+    }
+    for (const key of [...this.sensors.keys()]) if (!keep.has(key)) this.sensors.delete(key);
+    this.details.splice(0, this.details.length, `${device.board} · ${device.revision} · firmware ${device.firmware}`);
+  }
+
+  private onForwarderLayout(axisCount: number, hz: number | null): void {
+    const prev = this.sensors.get(FORWARDER_KEY);
+    if (prev && prev.snapshot.axes.length === axisCount) {
+      if (hz) prev.snapshot.declaredHz = hz;
+      return;
+    }
+    const axes = this.options.forwarderAxes?.(axisCount) ?? defaultForwarderAxes(axisCount);
+    this.sensors.set(FORWARDER_KEY, {
+      snapshot: { key: FORWARDER_KEY, name: `${axisCount} values per line`, kind: 'generic', axes, declaredHz: hz ?? 0, measuredHz: 0, framesReceived: 0 },
+      meter: new RateMeter(),
+      listeners: prev?.listeners ?? new Listeners(),
+    });
+  }
+
+  private error(text: string): void {
+    this.errors.push(text);
+    if (this.errors.length > MAX_ERRORS) this.errors.shift();
+  }
+
+  private detail(text: string): void {
+    this.details.push(text.slice(0, 120));
+    if (this.details.length > MAX_ERRORS) this.details.splice(1, 1);
+  }
+
+  private end(reason: string): void {
+    if (this.helloTimer) clearInterval(this.helloTimer);
+    this.helloTimer = null;
+    this.handle(this.session.flush(performance.now()));
+    this.status = 'disconnected';
+    if (reason !== 'closed') this.error(reason);
+    this.ended.emit(reason);
+  }
+}
+
+function describeLoss(error: unknown): string {
+  const what = error instanceof Error ? ` (${error.message})` : '';
+  return `The board was disconnected${what}.`;
+}
+
+function protocolLabel(protocol: 'studio' | 'forwarder' | null, info: DeviceInfo | null): string {
+  if (protocol === 'studio') return `TinyML Studio protocol${info ? '' : ' (waiting for handshake)'}`;
+  if (protocol === 'forwarder') return 'Data forwarder (numbers per line)';
+  return 'Detecting protocol…';
+}

@@ -1,0 +1,46 @@
+import type { SensorInfo, SampleValues } from '../../core/dataset/sample';
+
+export type SourceKind = 'serial' | 'webusb' | 'virtual' | 'microphone';
+export type SourceStatus = 'connecting' | 'connected' | 'disconnected' | 'error';
+
+/** One stream a source delivers: an IMU sensor, a microphone, or the forwarder's N numeric columns. */
+export interface SensorSnapshot {
+  key: string;
+  name: string;
+  kind: 'imu' | 'audio' | 'generic';
+  axes: SensorInfo[];
+  /** The rate the device declares (handshake) or the parser detected; 0 while unknown. */
+  declaredHz: number;
+  /** Frames per second actually received over the last seconds. */
+  measuredHz: number;
+  framesReceived: number;
+}
+
+/** What the Devices page shows about a connected source; plain data, refreshed a few times a second. */
+export interface SourceSnapshot {
+  id: string;
+  kind: SourceKind;
+  name: string;
+  simulated: boolean;
+  status: SourceStatus;
+  protocol: string;
+  details: string[];
+  sensors: SensorSnapshot[];
+  droppedFrames: number;
+  corruptFrames: number;
+  malformedLines: number;
+  errors: string[];
+}
+
+export type FrameListener = (values: SampleValues, frames: number) => void;
+
+/** A live source of sensor frames, whatever the transport. */
+export interface SourceRuntime {
+  readonly id: string;
+  snapshot(): SourceSnapshot;
+  /** Receives every frame of one sensor as it arrives; returns an unsubscribe function. */
+  subscribe(sensorKey: string, listener: FrameListener): () => void;
+  /** Called when the source ends (unplugged, closed); returns an unsubscribe function. */
+  onEnd(listener: (reason: string) => void): () => void;
+  disconnect(): Promise<void>;
+}

@@ -1,0 +1,169 @@
+import { create } from 'zustand';
+import { RecordingBuffer } from '../core/dataset/recordingBuffer';
+import type { Sample, SampleValues, SensorInfo } from '../core/dataset/sample';
+import { defaultCategory } from '../core/dataset/split';
+import { newId } from '../core/ids';
+import { runtimeRegistry } from './devices/registry';
+import type { SourceSnapshot } from './devices/types';
+import { useDataset } from './datasetStore';
+import { toast } from './toastStore';
+
+export type RecorderPhase = 'idle' | 'countdown' | 'recording' | 'interrupted';
+
+/** What was captured before the source went away: the user keeps or discards it. */
+export interface PartialRecording {
+  sample: Sample;
+  reason: string;
+  targetMs: number;
+}
+
+interface RecorderState {
+  phase: RecorderPhase;
+  countdownLeft: number;
+  recordedMs: number;
+  targetMs: number;
+  partial: PartialRecording | null;
+  start: (options: RecordOptions) => void;
+  cancel: () => void;
+  keepPartial: () => Promise<void>;
+  discardPartial: () => void;
+}
+
+export interface RecordOptions {
+  source: SourceSnapshot;
+  sensorKey: string;
+  label: string;
+  lengthMs: number;
+  countdownS: number;
+}
+
+let stopActive: (() => void) | null = null;
+
+function sampleFrom(o: RecordOptions, axes: SensorInfo[], intervalMs: number, values: SampleValues): Sample {
+  const id = newId();
+  const now = Date.now();
+  const label = o.label.trim() || 'unlabeled';
+  return {
+    id,
+    projectId: useDataset.getState().projectId ?? '',
+    name: `${label}.${id.slice(0, 6)}`,
+    label,
+    category: defaultCategory(id),
+    enabled: true,
+    sensors: axes,
+    intervalMs,
+    frameCount: values.length / axes.length,
+    values,
+    deviceName: o.source.name,
+    deviceType: o.source.simulated ? 'VIRTUAL_BOARD' : o.source.kind === 'microphone' ? 'MICROPHONE' : 'SERIAL',
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+async function save(sample: Sample, description: string): Promise<boolean> {
+  const { values, ...meta } = sample;
+  const ok = await useDataset.getState().apply(description, { put: [{ meta, values }], remove: [] }, false);
+  if (ok) {
+    toast.success(`${description}.`);
+    await useDataset.getState().select(sample.id);
+  }
+  return ok;
+}
+
+export const useRecorder = create<RecorderState>((set, get) => ({
+  phase: 'idle',
+  countdownLeft: 0,
+  recordedMs: 0,
+  targetMs: 0,
+  partial: null,
+
+  start: (o) => {
+    const runtime = runtimeRegistry.get(o.source.id);
+    const sensor = o.source.sensors.find((s) => s.key === o.sensorKey);
+    if (!runtime || !sensor) {
+      toast.error('That source is no longer connected.');
+      return;
+    }
+    if (!(sensor.declaredHz > 0)) {
+      toast.error(`The rate of ${sensor.name} is not known yet: wait until data arrives.`);
+      return;
+    }
+    const intervalMs = 1000 / sensor.declaredHz;
+    const targetFrames = Math.max(1, Math.round(o.lengthMs / intervalMs));
+    const audio = sensor.kind === 'audio';
+    const buffer = audio
+      ? new RecordingBuffer((n) => new Int16Array(n), sensor.axes.length, targetFrames)
+      : new RecordingBuffer((n) => new Float32Array(n), sensor.axes.length, targetFrames);
+    set({ phase: o.countdownS > 0 ? 'countdown' : 'recording', countdownLeft: o.countdownS, recordedMs: 0, targetMs: o.lengthMs, partial: null });
+
+    let unsubscribeFrames: (() => void) | null = null;
+    let timer: ReturnType<typeof setInterval> | null = null;
+    const stop = () => {
+      unsubscribeFrames?.();
+      unsubscribeEnd();
+      if (timer) clearInterval(timer);
+      stopActive = null;
+    };
+    const finish = () => {
+      stop();
+      set({ phase: 'idle' });
+      void save(sampleFrom(o, sensor.axes, intervalMs, buffer.values()), `Recorded ${Math.round(o.lengthMs)} ms of “${o.label.trim() || 'unlabeled'}”`);
+    };
+    const interrupt = (reason: string) => {
+      stop();
+      if (buffer.frameCount === 0) {
+        set({ phase: 'idle' });
+        toast.error(`Recording stopped before any data arrived: ${reason}`);
+        return;
+      }
+      set({
+        phase: 'interrupted',
+        partial: { sample: sampleFrom(o, sensor.axes, intervalMs, buffer.values()), reason, targetMs: o.lengthMs },
+      });
+    };
+    const unsubscribeEnd = runtime.onEnd((reason) => interrupt(reason === 'closed' ? 'The source was closed.' : reason));
+    const begin = () => {
+      set({ phase: 'recording' });
+      unsubscribeFrames = runtime.subscribe(o.sensorKey, (values, frames) => {
+        if (values.length !== frames * buffer.axes) {
+          interrupt(`The device changed from ${buffer.axes} to ${values.length / frames} values per reading.`);
+          return;
+        }
+        buffer.append(values as never);
+        set({ recordedMs: buffer.frameCount * intervalMs });
+        if (buffer.full) finish();
+      });
+    };
+    stopActive = stop;
+    if (o.countdownS <= 0) {
+      begin();
+      return;
+    }
+    timer = setInterval(() => {
+      const left = get().countdownLeft - 1;
+      if (left > 0) {
+        set({ countdownLeft: left });
+        return;
+      }
+      if (timer) clearInterval(timer);
+      timer = null;
+      set({ countdownLeft: 0 });
+      begin();
+    }, 1000);
+  },
+
+  cancel: () => {
+    stopActive?.();
+    set({ phase: 'idle', recordedMs: 0 });
+  },
+
+  keepPartial: async () => {
+    const p = get().partial;
+    if (!p) return;
+    const ok = await save(p.sample, `Kept ${Math.round(p.sample.frameCount * p.sample.intervalMs)} ms of an interrupted recording`);
+    if (ok) set({ partial: null, phase: 'idle' });
+  },
+
+  discardPartial: () => set({ partial: null, phase: 'idle' }),
+}));
