@@ -22,7 +22,8 @@ function throughput(bytes: Uint8Array, expectReadings: number): number {
     for (let at = 0; at < bytes.length; at += CHUNK) session.feed(bytes.subarray(at, at + CHUNK), at / 1000);
     readings = session.stats.readings;
   });
-  if (readings !== expectReadings) throw new Error(`decoded ${readings} readings, expected ${expectReadings}`);
+  if (readings !== expectReadings)
+    throw new Error(`decoded ${readings} readings, expected ${expectReadings}`);
   return bytes.length / (ms / 1000);
 }
 

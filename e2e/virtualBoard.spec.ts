@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { createProject, forbidRemoteRequests, sampleRow, screenshot } from './helpers';
+import { createProject, forbidRemoteRequests, screenshot } from './helpers';
 
 test('virtual board: connect, see its sensors, record 3 labelled gestures, survive an unplug', async ({ page }) => {
   const remote = await forbidRemoteRequests(page);

@@ -90,7 +90,8 @@ export const useRecorder = create<RecorderState>((set, get) => ({
       return;
     }
     const intervalMs = 1000 / sensor.declaredHz;
-    const targetFrames = Math.max(1, Math.round(o.lengthMs / intervalMs));
+    // Never longer than asked: 1000 ms at 62.5 Hz is 62 readings.
+    const targetFrames = Math.max(1, Math.floor(o.lengthMs / intervalMs + 1e-9));
     const audio = sensor.kind === 'audio';
     const buffer = audio
       ? new RecordingBuffer((n) => new Int16Array(n), sensor.axes.length, targetFrames)
@@ -105,9 +106,15 @@ export const useRecorder = create<RecorderState>((set, get) => ({
       if (timer) clearInterval(timer);
       stopActive = null;
     };
+    let gaps = 0;
     const finish = () => {
       stop();
       set({ phase: 'idle' });
+      if (gaps > 0) {
+        toast.error(
+          `The stream broke ${gaps} time${gaps === 1 ? '' : 's'} during this recording (lost frames or malformed lines, counted on the Devices page): the sample may have gaps. Consider recording it again.`,
+        );
+      }
       void save(sampleFrom(o, sensor.axes, intervalMs, buffer.values()), `Recorded ${Math.round(o.lengthMs)} ms of “${o.label.trim() || 'unlabeled'}”`);
     };
     const interrupt = (reason: string) => {
@@ -125,11 +132,13 @@ export const useRecorder = create<RecorderState>((set, get) => ({
     const unsubscribeEnd = runtime.onEnd((reason) => interrupt(reason === 'closed' ? 'The source was closed.' : reason));
     const begin = () => {
       set({ phase: 'recording' });
-      unsubscribeFrames = runtime.subscribe(o.sensorKey, (values, frames) => {
+      unsubscribeFrames = runtime.subscribe(o.sensorKey, (values, frames, continuous) => {
         if (values.length !== frames * buffer.axes) {
           interrupt(`The device changed from ${buffer.axes} to ${values.length / frames} values per reading.`);
           return;
         }
+        // Readings lost in transit are not stitched over silently: the user is told when the recording ends.
+        if (!continuous && buffer.frameCount > 0) gaps++;
         buffer.append(values as never);
         set({ recordedMs: buffer.frameCount * intervalMs });
         if (buffer.full) finish();

@@ -38,19 +38,22 @@ const MARGIN = { left: 58, right: 20, top: 18, bottom: 24 };
 const FONT_PX = 11;
 
 /**
- * Most primitives (rectangles or line segments) one paint may draw. Where the canvas is rasterised in
- * software (no GPU: headless, some VMs) stroking costs ~2 µs per segment and a column rectangle ~0.5 µs, so
- * this keeps a paint within a few milliseconds even then; with 9 axes the columns just get wider.
+ * Most primitives (column rectangles, or line segments at a quarter of that) one paint may draw. Where the
+ * canvas is rasterised in software (no GPU: headless browsers, some VMs) a column costs ~0.5 µs and a
+ * stroked segment ~2 µs, so this keeps a paint within a few milliseconds even there; a chart with many
+ * axes draws coarser columns instead of taking longer.
  */
 const PRIMITIVE_BUDGET = 6000;
+const LINE_BUDGET = PRIMITIVE_BUDGET / 4;
 /** Visual thickness of a trace, CSS px. */
 const TRACE_PX = 1.25;
 
 /**
- * Paints the last `windowSeconds` of `buffer`. Dense data (audio: thousands of frames per pixel) is drawn as
- * one rectangle per pixel column spanning the min–max of its frames, so the cost grows with the chart's
- * width, not the sample count. Sparse data (an IMU at 100 Hz over a wide chart) is stroked as a line
- * through every frame, which looks right where frames are pixels apart.
+ * Paints the last `windowSeconds` of `buffer`. Normally each axis is drawn as one rectangle per pixel
+ * column spanning the extent of the signal's line in that column (see LiveBuffer.columnExtents), so the
+ * cost grows with the chart's width, not the sample count: 16 kHz audio costs what 100 Hz data does. When
+ * frames are several pixels apart and few (an IMU over a wide chart), they are stroked as an antialiased
+ * line instead, which looks smoother at that density.
  */
 export function drawLiveChart(
   ctx: CanvasRenderingContext2D,
@@ -80,11 +83,11 @@ export function drawLiveChart(
   const t0 = t1 - windowS;
   const x = (frame: number) => left + ((frame / rate - t0) / windowS) * plotW;
 
-  const span = x(to) - x(from);
+  const last = to - 1;
+  const span = x(last) - x(from);
   const deviceColumns = Math.max(1, Math.floor(span * dpr));
-  const affordable = Math.max(1, Math.floor(PRIMITIVE_BUDGET / Math.max(1, axes)));
-  const line = n <= Math.min(deviceColumns, affordable) / 2;
-  const columns = Math.max(1, Math.min(deviceColumns, affordable, n));
+  const line = n * axes <= LINE_BUDGET && n <= deviceColumns / 3;
+  const columns = Math.max(1, Math.min(deviceColumns, Math.floor(PRIMITIVE_BUDGET / Math.max(1, axes))));
   const [dataMin, dataMax] = line
     ? frameExtents(buffer, axes, from, to)
     : envelopeExtents(buffer, axes, from, to, columns, memory);
@@ -121,10 +124,7 @@ export function drawLiveChart(
   ctx.strokeRect(left + 0.5, top + 0.5, plotW - 1, plotH - 1);
 }
 
-/**
- * One rectangle per column from its min to its max, stretched to meet the previous column's range so a
- * steep edge stays connected, and at least a trace's thickness tall so a flat signal stays visible.
- */
+/** One rectangle per column from its min to its max, at least a trace's thickness tall. */
 function drawColumns(
   ctx: CanvasRenderingContext2D,
   memory: ChartMemory,
@@ -134,17 +134,12 @@ function drawColumns(
   columnWidth: number,
   y: (v: number) => number,
 ): void {
-  let previousMin = memory.min[base];
-  let previousMax = memory.max[base];
+  const width = Math.max(columnWidth, TRACE_PX / 2);
   for (let c = 0; c < columns; c++) {
-    const min = memory.min[base + c];
-    const max = memory.max[base + c];
-    const top = y(Math.max(max, previousMin));
-    const bottom = y(Math.min(min, previousMax));
+    const top = y(memory.max[base + c]);
+    const bottom = y(memory.min[base + c]);
     const height = Math.max(bottom - top, TRACE_PX);
-    ctx.fillRect(xa + c * columnWidth, (top + bottom - height) / 2, Math.max(columnWidth, TRACE_PX / 2), height);
-    previousMin = min;
-    previousMax = max;
+    ctx.fillRect(xa + c * columnWidth, (top + bottom - height) / 2, width, height);
   }
 }
 

@@ -47,26 +47,47 @@ describe('LiveBuffer', () => {
     expect(() => b.push(Float32Array.of(1, 2), 2)).toThrow(RangeError);
   });
 
-  it('computes min/max per column across the wrap point', () => {
+  it('gives each column the extent of the line through the frames, across the wrap point', () => {
     const b = new LiveBuffer(2, 8);
     const frames = 13; // wraps: the ring holds frames 5…12
     const data = new Float32Array(frames * 2);
     for (let f = 0; f < frames; f++) {
       data[f * 2] = f;
-      data[f * 2 + 1] = -f;
+      data[f * 2 + 1] = f % 2 === 0 ? 10 : -10;
     }
     b.push(data, frames);
     const min = new Float32Array(4);
     const max = new Float32Array(4);
-    b.columnExtents(0, 0, 13, 4, min, max); // clamped to frames 5…12, two per column
-    expect(Array.from(min)).toEqual([5, 7, 9, 11]);
-    expect(Array.from(max)).toEqual([6, 8, 10, 12]);
-    b.columnExtents(1, 9, 13, 2, min, max);
-    expect(Array.from(min.subarray(0, 2))).toEqual([-10, -12]);
-    expect(Array.from(max.subarray(0, 2))).toEqual([-9, -11]);
-    b.columnExtents(0, 11, 13, 3, min, max);
-    expect(Number.isNaN(min[0])).toBe(true);
-    expect(Array.from(max.subarray(1, 3))).toEqual([11, 12]);
+    // Clamped to frames 5…12: the line from 5 to 12 in four slices of 1.75 frames.
+    b.columnExtents(0, 0, 13, 4, min, max);
+    expect(Array.from(min)).toEqual([5, 6.75, 8.5, 10.25]);
+    expect(Array.from(max)).toEqual([6.75, 8.5, 10.25, 12]);
+    // A zig-zag: every slice holding a frame reaches its extreme.
+    b.columnExtents(1, 5, 13, 2, min, max);
+    expect(Array.from(min.subarray(0, 2))).toEqual([-10, -10]);
+    expect(Array.from(max.subarray(0, 2))).toEqual([10, 10]);
+  });
+
+  it('interpolates between sparse frames, so narrow columns still join up', () => {
+    const b = new LiveBuffer(1, 8);
+    b.push(Float32Array.of(0, 8), 2);
+    const min = new Float32Array(4);
+    const max = new Float32Array(4);
+    b.columnExtents(0, 0, 2, 4, min, max);
+    expect(Array.from(min)).toEqual([0, 2, 4, 6]);
+    expect(Array.from(max)).toEqual([2, 4, 6, 8]);
+  });
+
+  it('gives a single frame to every column and NaN when there is none', () => {
+    const b = new LiveBuffer(1, 8);
+    const min = new Float32Array(3);
+    const max = new Float32Array(3);
+    b.columnExtents(0, 0, 5, 3, min, max);
+    expect(min.every(Number.isNaN)).toBe(true);
+    b.push([7], 1);
+    b.columnExtents(0, 0, 5, 3, min, max);
+    expect(Array.from(min)).toEqual([7, 7, 7]);
+    expect(Array.from(max)).toEqual([7, 7, 7]);
   });
 
   it('tells subscribers about pushes and clears until they unsubscribe', () => {

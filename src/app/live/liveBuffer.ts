@@ -71,29 +71,45 @@ export class LiveBuffer {
   }
 
   /**
-   * Min and max of `axis` per column over frames [from, to) (absolute indices, clamped to what is held),
-   * split into `columns` equal runs, written to min[c] / max[c]. A column with no frame gets NaN. One pass
-   * over the frames: this is what lets a chart draw 32,000 audio samples in well under a millisecond.
+   * The vertical extent, per column, of the line drawn through `axis`'s frames [from, to) (absolute indices,
+   * clamped to what is held): the line from the first to the last of those frames is cut into `columns`
+   * equal slices, and min[c] / max[c] get the lowest and highest point of slice c — the frames inside it
+   * and the line's (interpolated) values where it enters and leaves. Slices share their edges, so columns
+   * drawn from these ranges join up however sparse or dense the frames are. With no frame, NaN.
+   * One pass over the frames: this is what lets a chart draw 32,000 audio samples in well under a millisecond.
    */
   columnExtents(axis: number, from: number, to: number, columns: number, min: Float32Array, max: Float32Array): void {
-    const lo = Math.max(from, this.firstFrame);
-    const hi = Math.min(to, this.written);
+    const first = Math.max(from, this.firstFrame);
+    const last = Math.min(to, this.written) - 1;
+    if (last < first) {
+      min.fill(NaN, 0, columns);
+      max.fill(NaN, 0, columns);
+      return;
+    }
     const ring = this.rings[axis];
-    const n = hi - lo;
+    const at = (position: number) => {
+      const i = Math.floor(position);
+      const v = ring[i % this.capacity];
+      const t = position - i;
+      return t > 0 ? v + t * (ring[(i + 1) % this.capacity] - v) : v;
+    };
+    const span = last - first;
+    let start = first;
+    let edge = ring[first % this.capacity];
     for (let c = 0; c < columns; c++) {
-      const a = lo + Math.floor((c * n) / columns);
-      const b = lo + Math.floor(((c + 1) * n) / columns);
-      let mn = Infinity;
-      let mx = -Infinity;
-      let slot = a % this.capacity;
-      for (let f = a; f < b; f++) {
-        const v = ring[slot];
+      const end = c === columns - 1 ? last : first + ((c + 1) * span) / columns;
+      const endValue = at(end);
+      let mn = Math.min(edge, endValue);
+      let mx = Math.max(edge, endValue);
+      for (let f = Math.floor(start) + 1; f < end; f++) {
+        const v = ring[f % this.capacity];
         if (v < mn) mn = v;
         if (v > mx) mx = v;
-        if (++slot === this.capacity) slot = 0;
       }
-      min[c] = b > a ? mn : NaN;
-      max[c] = b > a ? mx : NaN;
+      min[c] = mn;
+      max[c] = mx;
+      start = end;
+      edge = endValue;
     }
   }
 

@@ -21,7 +21,11 @@ import {
   type SensorDescriptor,
 } from './studioFrames';
 
-const control = (minLength: number, maxLength: number): FrameTypeRule => ({ minLength, maxLength, stream: 'control' });
+const control = (minLength: number, maxLength: number): FrameTypeRule => ({
+  minLength,
+  maxLength,
+  stream: 'control',
+});
 const data = (minLength: number): FrameTypeRule => ({ minLength, maxLength: MAX_PAYLOAD, stream: 'data' });
 
 export const DEVICE_FRAME_RULES: ReadonlyMap<number, FrameTypeRule> = new Map([
@@ -52,16 +56,33 @@ export function parseDeviceFrame(raw: RawFrame): ParsedDeviceFrame {
       const deviceTimeUs = r.u32('device time');
       const axes = r.u8('axis count');
       const readings = r.u8('reading count');
-      if (axes < 1 || axes > MAX_AXES || readings < 1) throw new PayloadError('payload', `IMU frame with ${axes} axes × ${readings} readings`);
+      if (axes < 1 || axes > MAX_AXES || readings < 1)
+        throw new PayloadError('payload', `IMU frame with ${axes} axes × ${readings} readings`);
       if (r.remaining !== 2 * axes * readings) {
-        throw new PayloadError('payload', `IMU frame declares ${axes} × ${readings} values but carries ${r.remaining} bytes`);
+        throw new PayloadError(
+          'payload',
+          `IMU frame declares ${axes} × ${readings} values but carries ${r.remaining} bytes`,
+        );
       }
-      return { type: 'imu', sensorId: raw.stream, seq, deviceTimeUs, axes, values: r.int16s(axes * readings, 'IMU values') };
+      return {
+        type: 'imu',
+        sensorId: raw.stream,
+        seq,
+        deviceTimeUs,
+        axes,
+        values: r.int16s(axes * readings, 'IMU values'),
+      };
     }
     case DeviceFrameType.audio: {
       const sampleIndex = r.u32('sample index');
       if (r.remaining % 2 !== 0) throw new PayloadError('payload', 'audio frame with an odd number of bytes');
-      return { type: 'audio', sensorId: raw.stream, seq, sampleIndex, pcm: r.int16s(r.remaining / 2, 'audio') };
+      return {
+        type: 'audio',
+        sensorId: raw.stream,
+        seq,
+        sampleIndex,
+        pcm: r.int16s(r.remaining / 2, 'audio'),
+      };
     }
     case DeviceFrameType.text:
       return { type: 'text', seq, text: r.text(raw.length, 'text') };
@@ -71,7 +92,8 @@ export function parseDeviceFrame(raw: RawFrame): ParsedDeviceFrame {
       const command = keyOfCode(COMMAND_CODES, r.u8('command'));
       const commandSeq = r.u16('command seq');
       const status = keyOfCode(ACK_STATUS_CODES, r.u8('status'));
-      if (!command || !status) throw new PayloadError('payload', 'acknowledgement of an unknown command or status');
+      if (!command || !status)
+        throw new PayloadError('payload', 'acknowledgement of an unknown command or status');
       return { type: 'ack', seq, command, commandSeq, status };
     }
     default:
@@ -82,7 +104,10 @@ export function parseDeviceFrame(raw: RawFrame): ParsedDeviceFrame {
 function parseHandshake(r: PayloadReader): DeviceInfo {
   const version = r.u8('protocol version');
   if (version !== PROTOCOL_VERSION) {
-    throw new PayloadError('version', `the firmware speaks protocol version ${version}, this studio version ${PROTOCOL_VERSION}`);
+    throw new PayloadError(
+      'version',
+      `the firmware speaks protocol version ${version}, this studio version ${PROTOCOL_VERSION}`,
+    );
   }
   const revision = keyOfCode(REVISION_CODES, r.u8('board revision')) ?? 'unknown';
   const board = r.shortString('board name');
@@ -92,22 +117,26 @@ function parseHandshake(r: PayloadReader): DeviceInfo {
   const sensors: SensorDescriptor[] = [];
   for (let i = 0; i < count; i++) {
     const sensor = parseSensor(r);
-    if (sensors.some((s) => s.id === sensor.id)) throw new PayloadError('payload', `sensor id ${sensor.id} twice`);
+    if (sensors.some((s) => s.id === sensor.id))
+      throw new PayloadError('payload', `sensor id ${sensor.id} twice`);
     sensors.push(sensor);
   }
-  if (r.remaining !== 0) throw new PayloadError('payload', `${r.remaining} bytes after the last sensor of the handshake`);
+  if (r.remaining !== 0)
+    throw new PayloadError('payload', `${r.remaining} bytes after the last sensor of the handshake`);
   return { board, revision, firmware, sensors };
 }
 
 function parseSensor(r: PayloadReader): SensorDescriptor {
   const id = r.u8('sensor id');
   const kind = keyOfCode(SENSOR_KIND_CODES, r.u8('sensor kind'));
-  if (id < 1 || id > MAX_SENSOR_ID || !kind) throw new PayloadError('payload', `sensor ${id} of an unknown kind or id`);
+  if (id < 1 || id > MAX_SENSOR_ID || !kind)
+    throw new PayloadError('payload', `sensor ${id} of an unknown kind or id`);
   const name = r.shortString('sensor name');
   const units = r.shortString('units');
   const scale = r.f32('scale');
   const rateCount = r.u8('rate count');
-  if (rateCount < 1 || rateCount > MAX_RATES) throw new PayloadError('payload', `${name}: ${rateCount} rates`);
+  if (rateCount < 1 || rateCount > MAX_RATES)
+    throw new PayloadError('payload', `${name}: ${rateCount} rates`);
   const rates: number[] = [];
   for (let i = 0; i < rateCount; i++) rates.push(r.f32('rate'));
   const rateHz = r.f32('current rate');

@@ -12,7 +12,14 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeCommand } from './hostCommands';
 import { StudioDecoder, type StudioDecoderEvent } from './studioDecoder';
-import { encodeAck, encodeAudio, encodeDeviceError, encodeHandshake, encodeImu, encodeText } from './studioEncoder';
+import {
+  encodeAck,
+  encodeAudio,
+  encodeDeviceError,
+  encodeHandshake,
+  encodeImu,
+  encodeText,
+} from './studioEncoder';
 import { FLAG_START, type DeviceFrame, type HostCommand } from './studioFrames';
 import { concat, randomChunks, seededRandom } from './testUtils/streams';
 
@@ -53,10 +60,15 @@ function compile(): string {
   const build = spawnSync(
     'g++',
     [
-      '-std=c++17', '-O2', '-Wall', '-Wextra', '-Werror',
+      '-std=c++17',
+      '-O2',
+      '-Wall',
+      '-Wextra',
+      '-Werror',
       join(FIRMWARE, 'host_test/encode_vectors.cpp'),
       join(FIRMWARE, 'tinyml_studio/studio_protocol.cpp'),
-      '-o', binary,
+      '-o',
+      binary,
     ],
     { encoding: 'utf8' },
   );
@@ -94,7 +106,9 @@ const bytesOf = (hex: string) => Uint8Array.from(hex.match(/../g) ?? [], (h) => 
 
 /** A decoded frame in the host test's JSON shape (typed arrays as arrays, continuity as the start flag). */
 function plain(frame: DeviceFrame): Record<string, unknown> {
-  const json = JSON.parse(JSON.stringify(frame, (_, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as Int16Array) : v)));
+  const json = JSON.parse(
+    JSON.stringify(frame, (_, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as Int16Array) : v)),
+  );
   if ('continuous' in json) {
     json.start = !json.continuous;
     delete json.continuous;
@@ -154,7 +168,10 @@ describe('firmware encoder (C++, compiled with g++) → TypeScript decoder', () 
     for (const v of output.frames) {
       const bytes = bytesOf(v.hex);
       const events = decodeFrames([bytes]);
-      expect(events.map((e) => e.type), v.name).toEqual(['frame']);
+      expect(
+        events.map((e) => e.type),
+        v.name,
+      ).toEqual(['frame']);
       const frame = (events[0] as { frame: DeviceFrame }).frame;
       const { start: _start, ...value } = plain(frame);
       const { start: _expectedStart, ...wanted } = expected(v);
@@ -168,15 +185,26 @@ describe('firmware encoder (C++, compiled with g++) → TypeScript decoder', () 
     const want = output.frames.map(expected);
     for (let seed = 1; seed <= 20; seed++) {
       const events = decodeFrames(randomChunks(stream, seededRandom(seed), 1 + seed * 13));
-      expect(events.filter((e) => e.type !== 'frame'), `seed ${seed}`).toEqual([]);
+      expect(
+        events.filter((e) => e.type !== 'frame'),
+        `seed ${seed}`,
+      ).toEqual([]);
       // plain() turns `continuous` into `start`: a frame without the start flag must be continuous.
-      expect(events.map((e) => plain((e as { frame: DeviceFrame }).frame)), `seed ${seed}`).toEqual(want);
+      expect(
+        events.map((e) => plain((e as { frame: DeviceFrame }).frame)),
+        `seed ${seed}`,
+      ).toEqual(want);
     }
   });
 
   it('still finds every firmware frame with noise between them', () => {
     const random = seededRandom(99);
-    const noisy = concat(output.frames.flatMap((v) => [Uint8Array.from({ length: 1 + Math.floor(random() * 20) }, () => Math.floor(random() * 256)), bytesOf(v.hex)]));
+    const noisy = concat(
+      output.frames.flatMap((v) => [
+        Uint8Array.from({ length: 1 + Math.floor(random() * 20) }, () => Math.floor(random() * 256)),
+        bytesOf(v.hex),
+      ]),
+    );
     const frames = decodeFrames(randomChunks(noisy, random, 50)).filter((e) => e.type === 'frame');
     expect(frames).toHaveLength(output.frames.length);
   });
@@ -187,7 +215,10 @@ describe('firmware encoder (C++, compiled with g++) → TypeScript decoder', () 
       commands.map((c, i) => ({
         type: c.type,
         seq: seqs[i],
-        sensorId: c.type === 'hello' || (c.type === 'stop' && c.sensorId === 'all') ? 0 : (c as { sensorId: number }).sensorId,
+        sensorId:
+          c.type === 'hello' || (c.type === 'stop' && c.sensorId === 'all')
+            ? 0
+            : (c as { sensorId: number }).sensorId,
         rateHz: c.type === 'set-rate' ? Math.fround(c.hz) : 0,
       })),
     );

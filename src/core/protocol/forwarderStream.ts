@@ -167,7 +167,8 @@ export class ForwarderStream implements LineSink {
     this.estimator.reset();
     this.batchContinuous = false;
     this.out.push({ type: 'rate', axes: this.axes, hz: null, measuredHz: null });
-    for (let i = 0; i < this.candidates; i++) this.append(this.candidateValues, i * MAX_LINE_VALUES, this.axes);
+    for (let i = 0; i < this.candidates; i++)
+      this.append(this.candidateValues, i * MAX_LINE_VALUES, this.axes);
     this.lines = this.candidates;
     this.candidates = 0;
     this.candidateAxes = 0;

@@ -64,7 +64,15 @@ export class FrameScanner {
   private skipped = 0;
   private rejected = 0;
   private firstReason: CorruptReason | null = null;
-  private readonly raw: RawFrame = { type: 0, flags: 0, stream: 0, seq: 0, bytes: this.buf, payloadStart: 0, length: 0 };
+  private readonly raw: RawFrame = {
+    type: 0,
+    flags: 0,
+    stream: 0,
+    seq: 0,
+    bytes: this.buf,
+    payloadStart: 0,
+    length: 0,
+  };
 
   constructor(rules: ReadonlyMap<number, FrameTypeRule>) {
     for (const [type, rule] of rules) this.rules[type] = rule;

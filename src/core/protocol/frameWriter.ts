@@ -66,7 +66,9 @@ export class FrameWriter {
   finish(): Uint8Array {
     const end = this.bytes.length - CRC_SIZE;
     if (this.offset !== end) {
-      throw encodeError(`frame payload: wrote ${this.offset - HEADER_SIZE} of ${end - HEADER_SIZE} declared bytes.`);
+      throw encodeError(
+        `frame payload: wrote ${this.offset - HEADER_SIZE} of ${end - HEADER_SIZE} declared bytes.`,
+      );
     }
     this.view.setUint16(end, crc16(this.bytes, 2, end), true);
     return this.bytes;
@@ -78,5 +80,6 @@ export function encodeError(message: string): StudioError {
 }
 
 export function checkByteRange(what: string, v: number, min: number, max: number): void {
-  if (!Number.isInteger(v) || v < min || v > max) throw encodeError(`${what} must be an integer in ${min}…${max}, got ${v}.`);
+  if (!Number.isInteger(v) || v < min || v > max)
+    throw encodeError(`${what} must be an integer in ${min}…${max}, got ${v}.`);
 }

@@ -20,7 +20,9 @@ function decodeAll(chunks: Uint8Array[]): CommandDecoderEvent[] {
 
 describe('host commands', () => {
   it('encodes the documented bytes', () => {
-    const hex = Array.from(encodeCommand({ type: 'start', sensorId: 1 }, 5), (x) => x.toString(16).padStart(2, '0'));
+    const hex = Array.from(encodeCommand({ type: 'start', sensorId: 1 }, 5), (x) =>
+      x.toString(16).padStart(2, '0'),
+    );
     expect(hex.join(' ')).toBe('a5 5a 82 00 00 05 00 01 00 01 5f 47');
   });
 
@@ -43,7 +45,9 @@ describe('host commands', () => {
       encodeCommand({ type: 'set-rate', sensorId: 1, hz: 100 }, 2),
     ]);
     const events = decodeAll([bytes]);
-    expect(events.filter((e) => e.type === 'command').map((e) => e.type === 'command' && e.seq)).toEqual([0, 2]);
+    expect(events.filter((e) => e.type === 'command').map((e) => e.type === 'command' && e.seq)).toEqual([
+      0, 2,
+    ]);
     expect(events.filter((e) => e.type !== 'command')).toEqual([
       { type: 'garbage', bytes: 3 },
       { type: 'corrupt', reason: 'crc', count: 2, bytes: corrupt.length + deviceFrame.length },
@@ -56,7 +60,9 @@ describe('host commands', () => {
     for (let i = 0; i < 1000; i++) {
       const input =
         i % 2 === 0
-          ? Uint8Array.from({ length: Math.floor(random() * 200) }, () => (random() < 0.2 ? 0xa5 : Math.floor(random() * 256)))
+          ? Uint8Array.from({ length: Math.floor(random() * 200) }, () =>
+              random() < 0.2 ? 0xa5 : Math.floor(random() * 256),
+            )
           : valid.map((b) => (random() < 0.05 ? b ^ (1 << Math.floor(random() * 8)) : b));
       const events = decodeAll(randomChunks(input, random, 16));
       for (const e of events) expect(['command', 'corrupt', 'garbage']).toContain(e.type);

@@ -12,7 +12,11 @@ import { CommandFrameType, CONTROL_STREAM, MAX_SENSOR_ID, type HostCommand } fro
 /** stop with sensor id 0 stops every stream. */
 const ALL_SENSORS = 0;
 
-const fixed = (length: number): FrameTypeRule => ({ minLength: length, maxLength: length, stream: 'control' });
+const fixed = (length: number): FrameTypeRule => ({
+  minLength: length,
+  maxLength: length,
+  stream: 'control',
+});
 
 export const COMMAND_FRAME_RULES: ReadonlyMap<number, FrameTypeRule> = new Map([
   [CommandFrameType.hello, fixed(0)],
@@ -35,8 +39,12 @@ export function encodeCommand(command: HostCommand, seq: number): Uint8Array {
     }
     case 'set-rate':
       checkByteRange('sensor id', command.sensorId, 1, MAX_SENSOR_ID);
-      if (!(Number.isFinite(command.hz) && command.hz > 0)) throw encodeError(`rate must be a positive number of Hz, got ${command.hz}.`);
-      return new FrameWriter(CommandFrameType.setRate, 0, CONTROL_STREAM, seq, 5).u8(command.sensorId).f32(command.hz).finish();
+      if (!(Number.isFinite(command.hz) && command.hz > 0))
+        throw encodeError(`rate must be a positive number of Hz, got ${command.hz}.`);
+      return new FrameWriter(CommandFrameType.setRate, 0, CONTROL_STREAM, seq, 5)
+        .u8(command.sensorId)
+        .f32(command.hz)
+        .finish();
   }
 }
 
@@ -83,7 +91,9 @@ function readCommand(type: number, r: PayloadReader): HostCommand | null {
     case CommandFrameType.setRate: {
       const sensorId = r.u8('sensor id');
       const hz = r.f32('rate');
-      return sensorId === ALL_SENSORS || !(Number.isFinite(hz) && hz > 0) ? null : { type: 'set-rate', sensorId, hz };
+      return sensorId === ALL_SENSORS || !(Number.isFinite(hz) && hz > 0)
+        ? null
+        : { type: 'set-rate', sensorId, hz };
     }
     default:
       return null;

@@ -11,8 +11,24 @@ function values(line: string): number[] | 'malformed' {
 
 describe('parseNumberToken', () => {
   it('reads decimal numbers exactly as the engine does', () => {
-    const texts = ['0', '-0.5', '+3', '1.', '.25', '9.81', '-12.345e-3', '6.02E23', '1e22', '1e-22', '123456789012345',
-      '0.1234567890123456789', '1e300', '4.9e-324', '00012.50', '-0'];
+    const texts = [
+      '0',
+      '-0.5',
+      '+3',
+      '1.',
+      '.25',
+      '9.81',
+      '-12.345e-3',
+      '6.02E23',
+      '1e22',
+      '1e-22',
+      '123456789012345',
+      '0.1234567890123456789',
+      '1e300',
+      '4.9e-324',
+      '00012.50',
+      '-0',
+    ];
     for (const t of texts) {
       const b = ascii(t);
       expect(Object.is(parseNumberToken(b, 0, b.length), Number(t)), t).toBe(true);
@@ -20,7 +36,23 @@ describe('parseNumberToken', () => {
   });
 
   it('rejects anything that is not a plain decimal', () => {
-    for (const t of ['', '-', '.', 'e5', '1e', '1e+', '0x10', '1,5', 'nan', 'inf', 'Infinity', '1.2.3', '--1', '1e5x', '١']) {
+    for (const t of [
+      '',
+      '-',
+      '.',
+      'e5',
+      '1e',
+      '1e+',
+      '0x10',
+      '1,5',
+      'nan',
+      'inf',
+      'Infinity',
+      '1.2.3',
+      '--1',
+      '1e5x',
+      '١',
+    ]) {
       const b = ascii(t);
       expect(parseNumberToken(b, 0, b.length), t).toBeNaN();
     }
@@ -44,7 +76,18 @@ describe('parseLineValues', () => {
   });
 
   it('treats empty fields and non-numeric tokens as malformed', () => {
-    for (const line of ['1,,2', ',1,2', '1,2,3,,', 'acc: 1,2,3', '1,2,x', '1;2;3', '1,2\r3', 'ERR', '1e40', '1,nan']) {
+    for (const line of [
+      '1,,2',
+      ',1,2',
+      '1,2,3,,',
+      'acc: 1,2,3',
+      '1,2,x',
+      '1;2;3',
+      '1,2\r3',
+      'ERR',
+      '1e40',
+      '1,nan',
+    ]) {
       expect(values(line), line).toBe('malformed');
     }
   });
@@ -53,6 +96,12 @@ describe('parseLineValues', () => {
     expect(values('')).toEqual([]);
     expect(values(' \t\r')).toEqual([]);
     expect(values(Array(MAX_LINE_VALUES).fill('1').join(','))).toHaveLength(MAX_LINE_VALUES);
-    expect(values(Array(MAX_LINE_VALUES + 1).fill('1').join(','))).toBe('malformed');
+    expect(
+      values(
+        Array(MAX_LINE_VALUES + 1)
+          .fill('1')
+          .join(','),
+      ),
+    ).toBe('malformed');
   });
 });

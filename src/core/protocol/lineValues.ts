@@ -1,7 +1,8 @@
 /**
  * The numbers of one data-forwarder line, read straight from its bytes (no string per line or per token).
  *
- * Grammar (docs/protocol.md, "Data forwarder lines"): values are decimal numbers ([+-]digits[.digits][e±digits]);
+ * Grammar (docs/protocol.md, "Data-forwarder lines"): values are decimal numbers ([+-], digits with an optional
+ * "." and fraction — "1." and ".5" too — and an optional exponent e±digits);
  * between two values there is a comma (spaces or TABs around it allowed) or a run of spaces/TABs; spaces and TABs
  * at either end and ONE trailing comma are ignored; an empty field (",," or a leading comma) makes the line
  * malformed, as does any other token — a trailing comma is never counted as a value. A trailing "\r" is trimmed.

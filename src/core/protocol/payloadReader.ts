@@ -32,7 +32,8 @@ export class PayloadReader {
   }
 
   private need(n: number, what: string): number {
-    if (this.end - this.offset < n) throw new PayloadError('payload', `${what} runs past the end of the frame`);
+    if (this.end - this.offset < n)
+      throw new PayloadError('payload', `${what} runs past the end of the frame`);
     const at = this.offset;
     this.offset += n;
     return at;

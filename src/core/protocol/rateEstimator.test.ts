@@ -10,7 +10,8 @@ function detectedRates(hz: number, seconds: number, seed: number, jitterMs = 4) 
   const session = new SerialSession();
   const rates: (RateEvent & { atMs: number })[] = [];
   for (const { bytes, atMs } of burstDelivery(hz, seconds, seededRandom(seed), { jitterMs })) {
-    for (const e of session.feed(bytes, atMs)) if (e.type === 'rate' && e.hz !== null) rates.push({ ...e, atMs });
+    for (const e of session.feed(bytes, atMs))
+      if (e.type === 'rate' && e.hz !== null) rates.push({ ...e, atMs });
   }
   return rates;
 }
@@ -59,7 +60,10 @@ describe('forwarder rate detection with USB burst delivery', () => {
       for (let seed = 1; seed <= 5; seed++) {
         const rates = detectedRates(hz, 6, seed);
         expect(rates.length, `seed ${seed}`).toBeGreaterThan(0);
-        expect(rates.map((r) => r.hz), `seed ${seed}`).toEqual([hz]);
+        expect(
+          rates.map((r) => r.hz),
+          `seed ${seed}`,
+        ).toEqual([hz]);
         expect(rates[0].atMs).toBeGreaterThanOrEqual(1000);
         expect(rates[0].atMs).toBeLessThan(4500);
         expect(Math.abs(rates[0].measuredHz! - hz) / hz).toBeLessThan(0.015);
@@ -73,6 +77,11 @@ describe('forwarder rate detection with USB burst delivery', () => {
   });
 
   it('copes with heavy event-loop jitter', () => {
-    for (const hz of [62.5, 100]) expect(detectedRates(hz, 8, 4, 25).map((r) => r.hz).at(-1)).toBe(hz);
+    for (const hz of [62.5, 100])
+      expect(
+        detectedRates(hz, 8, 4, 25)
+          .map((r) => r.hz)
+          .at(-1),
+      ).toBe(hz);
   });
 });

@@ -2,9 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { encodeCommand } from './hostCommands';
 import { SerialSession } from './serialSession';
 import type { SessionEvent } from './sessionEvents';
-import { encodeAck, encodeAudio, encodeDeviceError, encodeHandshake, encodeImu, encodeText } from './studioEncoder';
+import {
+  encodeAck,
+  encodeAudio,
+  encodeDeviceError,
+  encodeHandshake,
+  encodeImu,
+  encodeText,
+} from './studioEncoder';
 import { sensorLine } from './testUtils/forwarderLines';
-import { ascii, concat, everySplit, nanoRev2, ofType, randomChunks, run, seededRandom } from './testUtils/streams';
+import {
+  ascii,
+  concat,
+  everySplit,
+  nanoRev2,
+  ofType,
+  randomChunks,
+  run,
+  seededRandom,
+} from './testUtils/streams';
 
 /**
  * What a stream said, independent of how it was chunked: readings in order (with a "|" wherever continuity
@@ -17,7 +33,8 @@ function summary(events: SessionEvent[]) {
   for (const e of events) {
     if (e.type === 'samples') {
       if (!e.continuous) readings.push('|');
-      for (let f = 0; f < e.frames; f++) readings.push(Array.from(e.values.subarray(f * e.axes, (f + 1) * e.axes)));
+      for (let f = 0; f < e.frames; f++)
+        readings.push(Array.from(e.values.subarray(f * e.axes, (f + 1) * e.axes)));
     } else if (e.type === 'malformed-line') {
       malformed += e.count;
     } else if (e.type !== 'rate' || e.hz === null) {
@@ -58,8 +75,22 @@ describe('SerialSession: data forwarder lines', () => {
   });
 
   it('reports ERR lines as device errors, before and after the stream is recognised', () => {
-    const events = run([lines('\n', 'ERR: IMU init failed\r\n', 'Started\r\n', '1,2\n', '3,4\n', '5,6\n', 'ERR: overflow\n', '7,8\n')]);
-    expect(ofType(events, 'device-error').map((e) => e.text)).toEqual(['ERR: IMU init failed', 'ERR: overflow']);
+    const events = run([
+      lines(
+        '\n',
+        'ERR: IMU init failed\r\n',
+        'Started\r\n',
+        '1,2\n',
+        '3,4\n',
+        '5,6\n',
+        'ERR: overflow\n',
+        '7,8\n',
+      ),
+    ]);
+    expect(ofType(events, 'device-error').map((e) => e.text)).toEqual([
+      'ERR: IMU init failed',
+      'ERR: overflow',
+    ]);
     expect(ofType(events, 'device-text').map((e) => e.text)).toEqual(['Started']);
     // An ERR line is a message, not a lost reading: no continuity break.
     expect(summary(events).readings).toEqual(['|', [1, 2], [3, 4], [5, 6], [7, 8]]);
@@ -67,10 +98,32 @@ describe('SerialSession: data forwarder lines', () => {
 
   it('skips and counts noise lines between readings, marking the gap', () => {
     const events = run([
-      lines('\n', '1,2,3\n', '4,5,6\n', '7,8,9\n', 'accel ok\n', '10,11,12\n', '1,,2,3\n', '13,14,15\n', 'x\n', '16,17,18\n'),
+      lines(
+        '\n',
+        '1,2,3\n',
+        '4,5,6\n',
+        '7,8,9\n',
+        'accel ok\n',
+        '10,11,12\n',
+        '1,,2,3\n',
+        '13,14,15\n',
+        'x\n',
+        '16,17,18\n',
+      ),
     ]);
     const s = summary(events);
-    expect(s.readings).toEqual(['|', [1, 2, 3], [4, 5, 6], [7, 8, 9], '|', [10, 11, 12], '|', [13, 14, 15], '|', [16, 17, 18]]);
+    expect(s.readings).toEqual([
+      '|',
+      [1, 2, 3],
+      [4, 5, 6],
+      [7, 8, 9],
+      '|',
+      [10, 11, 12],
+      '|',
+      [13, 14, 15],
+      '|',
+      [16, 17, 18],
+    ]);
     expect(s.malformed).toBe(3);
     expect(ofType(events, 'malformed-line')[0].text).toBe('accel ok');
   });
@@ -101,12 +154,15 @@ describe('SerialSession: data forwarder lines', () => {
   });
 
   it('gives the same readings for a long stream cut at random points', () => {
-    const text = '\n' + Array.from({ length: 3000 }, (_, i) => (i % 97 === 50 ? 'debug: tick\r\n' : sensorLine(i, 6))).join('');
+    const text =
+      '\n' +
+      Array.from({ length: 3000 }, (_, i) => (i % 97 === 50 ? 'debug: tick\r\n' : sensorLine(i, 6))).join('');
     const bytes = ascii(text);
     const whole = summary(run([bytes]));
     expect(whole.readings.filter((r) => r !== '|')).toHaveLength(3000 - 31);
     expect(whole.malformed).toBe(31);
-    for (let seed = 1; seed <= 5; seed++) expect(summary(run(randomChunks(bytes, seededRandom(seed), 200)))).toEqual(whole);
+    for (let seed = 1; seed <= 5; seed++)
+      expect(summary(run(randomChunks(bytes, seededRandom(seed), 200)))).toEqual(whole);
   });
 
   it('counts a line longer than the limit as malformed without buffering it', () => {
@@ -133,7 +189,13 @@ describe('SerialSession: studio protocol', () => {
   const handshake = encodeHandshake(info, 0, { start: true });
 
   it('recognises the studio protocol on the first good frame and scales IMU readings', () => {
-    const events = run([concat([ascii('boot\r\n'), handshake, encodeImu(1, 0, 5000, 3, Int16Array.of(8192, -8192, 0), { start: true })])]);
+    const events = run([
+      concat([
+        ascii('boot\r\n'),
+        handshake,
+        encodeImu(1, 0, 5000, 3, Int16Array.of(8192, -8192, 0), { start: true }),
+      ]),
+    ]);
     expect(events[0]).toEqual({ type: 'protocol', protocol: 'studio' });
     expect(events[1]).toEqual({ type: 'handshake', device: info });
     const [samples] = ofType(events, 'samples');
@@ -154,7 +216,9 @@ describe('SerialSession: studio protocol', () => {
 
   it('delivers audio as raw PCM with its sample index', () => {
     const pcm = Int16Array.from({ length: 256 }, (_, i) => i * 100 - 12800);
-    const events = run([concat([handshake, encodeAudio(4, 0, 0, pcm, { start: true }), encodeAudio(4, 1, 256, pcm)])]);
+    const events = run([
+      concat([handshake, encodeAudio(4, 0, 0, pcm, { start: true }), encodeAudio(4, 1, 256, pcm)]),
+    ]);
     expect(ofType(events, 'samples').map((e) => [e.firstFrame, e.continuous, e.values])).toEqual([
       [0, false, pcm],
       [256, true, pcm],
@@ -187,7 +251,9 @@ describe('SerialSession: studio protocol', () => {
         encodeImu(1, 3, 0, 2, Int16Array.of(1, 2)),
       ]),
     ]);
-    expect(events.filter((e) => e.type !== 'samples' && e.type !== 'handshake' && e.type !== 'protocol')).toEqual([
+    expect(
+      events.filter((e) => e.type !== 'samples' && e.type !== 'handshake' && e.type !== 'protocol'),
+    ).toEqual([
       { type: 'corrupt', reason: 'crc', count: 1, bytes: bad.length },
       { type: 'dropped', sensorId: 1, count: 1 },
       { type: 'device-text', text: 'calibrating' },
@@ -205,7 +271,14 @@ describe('SerialSession: studio protocol', () => {
     expect([hello.seq, rate.seq, start.seq]).toEqual([0, 1, 2]);
     expect(rate.bytes).toEqual(encodeCommand({ type: 'set-rate', sensorId: 1, hz: 50 }, 1));
     const events = run(
-      [concat([handshake, encodeAck('set-rate', 1, 'ok', 1), encodeAck('start', 2, 'ok', 2), encodeImu(1, 0, 0, 3, new Int16Array(3), { start: true })])],
+      [
+        concat([
+          handshake,
+          encodeAck('set-rate', 1, 'ok', 1),
+          encodeAck('start', 2, 'ok', 2),
+          encodeImu(1, 0, 0, 3, new Int16Array(3), { start: true }),
+        ]),
+      ],
       session,
     );
     expect(ofType(events, 'ack')).toEqual([

@@ -78,7 +78,8 @@ export class SerialSession {
           if (this.forwarder.locked) this.mode = 'forwarder';
         }
       }
-      if (this.mode === 'studio') for (let i = from; i < events.length; i++) this.studioEvent(events[i], receivedAtMs, out);
+      if (this.mode === 'studio')
+        for (let i = from; i < events.length; i++) this.studioEvent(events[i], receivedAtMs, out);
     }
     this.count(out);
     return out;
@@ -133,7 +134,10 @@ export class SerialSession {
     switch (f.type) {
       case 'handshake':
         // The session's copy follows acknowledged commands (rate, streaming); the event keeps what the device said.
-        this.device = { ...f.info, sensors: f.info.sensors.map((s) => ({ ...s, rates: [...s.rates], axes: [...s.axes] })) };
+        this.device = {
+          ...f.info,
+          sensors: f.info.sensors.map((s) => ({ ...s, rates: [...s.rates], axes: [...s.axes] })),
+        };
         this.sensors = new Map(this.device.sensors.map((s) => [s.id, s]));
         this.reportedUnknown.clear();
         out.push({ type: 'handshake', device: f.info });
@@ -196,7 +200,11 @@ export class SerialSession {
     }
   }
 
-  private sensorFor(id: number, kind: SensorDescriptor['kind'], out: SessionEvent[]): SensorDescriptor | null {
+  private sensorFor(
+    id: number,
+    kind: SensorDescriptor['kind'],
+    out: SessionEvent[],
+  ): SensorDescriptor | null {
     const sensor = this.sensors.get(id);
     if (sensor && sensor.kind === kind) return sensor;
     if (!this.reportedUnknown.has(id)) {
@@ -216,7 +224,8 @@ export class SerialSession {
       if (sensor) sensor.rateHz = Math.fround(command.hz);
     } else if (command.type === 'start' || command.type === 'stop') {
       for (const sensor of this.sensors.values()) {
-        if (command.sensorId === 'all' || sensor.id === command.sensorId) sensor.streaming = command.type === 'start';
+        if (command.sensorId === 'all' || sensor.id === command.sensorId)
+          sensor.streaming = command.type === 'start';
       }
     }
   }
@@ -250,5 +259,14 @@ export class SerialSession {
 }
 
 function emptyStats(): SessionStats {
-  return { bytes: 0, frames: 0, readings: 0, dropped: 0, corrupt: 0, skippedBytes: 0, malformedLines: 0, deviceErrors: 0 };
+  return {
+    bytes: 0,
+    frames: 0,
+    readings: 0,
+    dropped: 0,
+    corrupt: 0,
+    skippedBytes: 0,
+    malformedLines: 0,
+    deviceErrors: 0,
+  };
 }

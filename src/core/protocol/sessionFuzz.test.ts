@@ -15,7 +15,9 @@ const studioStream = concat([
   encodeAck('start', 3, 'ok', 2),
   encodeDeviceError('overrun', 3),
 ]);
-const forwarderStream = ascii('\n' + Array.from({ length: 120 }, (_, i) => (i % 40 === 7 ? 'ERR: x\r\n' : sensorLine(i))).join(''));
+const forwarderStream = ascii(
+  '\n' + Array.from({ length: 120 }, (_, i) => (i % 40 === 7 ? 'ERR: x\r\n' : sensorLine(i))).join(''),
+);
 const valid = [studioStream, forwarderStream];
 
 type Kind = 'random' | 'truncate' | 'flip' | 'one-bit' | 'splice' | 'insert';
@@ -31,7 +33,8 @@ function mutate(random: () => number, source: Uint8Array, kind: Kind): Uint8Arra
       return source.slice(0, int(source.length + 1));
     case 'flip': {
       const out = source.slice();
-      for (let i = 1 + int(8); i > 0; i--) out[int(out.length)] = random() < 0.5 ? int(256) : out[int(out.length)] ^ (1 << int(8));
+      for (let i = 1 + int(8); i > 0; i--)
+        out[int(out.length)] = random() < 0.5 ? int(256) : out[int(out.length)] ^ (1 << int(8));
       return out;
     }
     case 'one-bit': {
@@ -51,30 +54,41 @@ function mutate(random: () => number, source: Uint8Array, kind: Kind): Uint8Arra
 }
 
 const EVENT_TYPES = new Set([
-  'protocol', 'handshake', 'samples', 'malformed-line', 'device-error', 'device-text', 'ack', 'rate', 'unknown-sensor',
-  'dropped', 'corrupt', 'garbage',
+  'protocol',
+  'handshake',
+  'samples',
+  'malformed-line',
+  'device-error',
+  'device-text',
+  'ack',
+  'rate',
+  'unknown-sensor',
+  'dropped',
+  'corrupt',
+  'garbage',
 ]);
 
 /** What is wrong with an event, or null (plain checks: expect() per value would dominate the run time). */
 function problemOf(e: SessionEvent): string | null {
   if (!EVENT_TYPES.has(e.type)) return `unknown event ${e.type}`;
   if (e.type === 'samples') {
-    if (e.axes < 1 || e.values.length !== e.frames * e.axes) return `samples of ${e.frames} × ${e.axes} in ${e.values.length}`;
+    if (e.axes < 1 || e.values.length !== e.frames * e.axes)
+      return `samples of ${e.frames} × ${e.axes} in ${e.values.length}`;
     if (e.values instanceof Float32Array && !e.values.every(Number.isFinite)) return 'non-finite reading';
   }
-  if ((e.type === 'dropped' || e.type === 'corrupt' || e.type === 'malformed-line') && !(e.count >= 0)) return `${e.type} count ${e.count}`;
+  if ((e.type === 'dropped' || e.type === 'corrupt' || e.type === 'malformed-line') && !(e.count >= 0))
+    return `${e.type} count ${e.count}`;
   return null;
 }
 
-const key = (e: Extract<SessionEvent, { type: 'samples' }>) => `${e.sensorId}@${e.firstFrame}:${Array.from(e.values).join(',')}`;
+const key = (e: Extract<SessionEvent, { type: 'samples' }>) =>
+  `${e.sensorId}@${e.firstFrame}:${Array.from(e.values).join(',')}`;
 
 describe('SerialSession fuzzing', () => {
   it('turns 2400 corrupted, truncated and random streams into typed events only, in bounded time and memory', () => {
     const random = seededRandom(2024);
     const originalStudioSamples = new Set(
-      new SerialSession()
-        .feed(studioStream, 0)
-        .flatMap((e) => (e.type === 'samples' ? [key(e)] : [])),
+      new SerialSession().feed(studioStream, 0).flatMap((e) => (e.type === 'samples' ? [key(e)] : [])),
     );
     const stats = { events: 0, studio: 0, forwarder: 0, thrown: 0 };
     for (let i = 0; i < 2400; i++) {
@@ -87,7 +101,8 @@ describe('SerialSession fuzzing', () => {
       try {
         randomChunks(input, random, 1 + Math.floor(random() * 256)).forEach((chunk, n) => {
           events.push(...session.feed(chunk, n * 3));
-          if (session.bufferedBytes > MAX_FRAME + MAX_LINE) throw new Error(`holds ${session.bufferedBytes} bytes`);
+          if (session.bufferedBytes > MAX_FRAME + MAX_LINE)
+            throw new Error(`holds ${session.bufferedBytes} bytes`);
         });
         events.push(...session.flush(1e6));
       } catch (e) {
@@ -98,7 +113,10 @@ describe('SerialSession fuzzing', () => {
         stats.thrown++;
       }
       expect(performance.now() - started, `iteration ${i} took too long`).toBeLessThan(1000);
-      expect(events.map(problemOf).filter((p) => p !== null), `iteration ${i}`).toEqual([]);
+      expect(
+        events.map(problemOf).filter((p) => p !== null),
+        `iteration ${i}`,
+      ).toEqual([]);
       stats.events += events.length;
       if (session.protocol) stats[session.protocol]++;
       // CRC-16 catches every single-bit error: no altered reading may get through.

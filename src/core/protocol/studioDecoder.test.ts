@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { StudioError } from '../errors';
 import { crc16 } from './crc16';
 import { StudioDecoder, type StudioDecoderEvent } from './studioDecoder';
-import { encodeAck, encodeAudio, encodeDeviceError, encodeHandshake, encodeImu, encodeText } from './studioEncoder';
+import {
+  encodeAck,
+  encodeAudio,
+  encodeDeviceError,
+  encodeHandshake,
+  encodeImu,
+  encodeText,
+} from './studioEncoder';
 import { HEADER_SIZE, MAX_PAYLOAD, type DeviceFrame } from './studioFrames';
 import { concat, everySplit, nanoRev2, randomChunks, seededRandom } from './testUtils/streams';
 
@@ -48,10 +55,25 @@ describe('studio frames: encode → decode', () => {
     expect(notFrames(events)).toEqual([]);
     expect(frames(events)).toEqual([
       { type: 'handshake', seq: 0, info },
-      { type: 'imu', sensorId: 2, seq: 9, continuous: false, deviceTimeUs: 0xffffffff, axes: 3, values: extremes },
+      {
+        type: 'imu',
+        sensorId: 2,
+        seq: 9,
+        continuous: false,
+        deviceTimeUs: 0xffffffff,
+        axes: 3,
+        values: extremes,
+      },
       { type: 'audio', sensorId: 4, seq: 3, continuous: false, sampleIndex: 0xfffffff0, pcm: extremes },
       // 0xfffffff0 + 6 samples: the index follows, and wraps at 2^32 later.
-      { type: 'audio', sensorId: 4, seq: 4, continuous: true, sampleIndex: 0xfffffff6, pcm: new Int16Array(0) },
+      {
+        type: 'audio',
+        sensorId: 4,
+        seq: 4,
+        continuous: true,
+        sampleIndex: 0xfffffff6,
+        pcm: new Int16Array(0),
+      },
       { type: 'text', seq: 1, text: '' },
       { type: 'text', seq: 2, text: 'Ready — µT ✓' },
       { type: 'error', seq: 3, text: 'IMU not found' },
@@ -143,19 +165,34 @@ describe('studio frames: sequence numbers', () => {
     ]);
     const events = decode([bytes]);
     expect(events.filter((e) => e.type === 'dropped')).toEqual([{ type: 'dropped', sensorId: 0, count: 1 }]);
-    expect(frames(events).flatMap((f) => (f.type === 'imu' ? [f.continuous] : []))).toEqual([false, true, false, true]);
+    expect(frames(events).flatMap((f) => (f.type === 'imu' ? [f.continuous] : []))).toEqual([
+      false,
+      true,
+      false,
+      true,
+    ]);
   });
 
   it('treats a restart flag as a new stream, not a gap, and a backwards step as out of order', () => {
     const bytes = concat([imuFrame(40, true), imuFrame(41), imuFrame(0, true), imuFrame(1), imuFrame(0)]);
     const events = decode([bytes]);
     expect(notFrames(events)).toEqual([{ type: 'corrupt', reason: 'sequence', count: 1, bytes: 0 }]);
-    expect(frames(events).map((f) => f.type === 'imu' && f.continuous)).toEqual([false, true, false, true, false]);
+    expect(frames(events).map((f) => f.type === 'imu' && f.continuous)).toEqual([
+      false,
+      true,
+      false,
+      true,
+      false,
+    ]);
   });
 
   it('marks audio after a jump of the sample index (device overrun) as not continuous', () => {
     const pcm = new Int16Array(256);
-    const bytes = concat([encodeAudio(4, 0, 0, pcm, { start: true }), encodeAudio(4, 1, 256, pcm), encodeAudio(4, 2, 1024, pcm)]);
+    const bytes = concat([
+      encodeAudio(4, 0, 0, pcm, { start: true }),
+      encodeAudio(4, 1, 256, pcm),
+      encodeAudio(4, 2, 1024, pcm),
+    ]);
     const events = decode([bytes]);
     expect(notFrames(events)).toEqual([]);
     expect(frames(events).map((f) => f.type === 'audio' && f.continuous)).toEqual([false, true, false]);
@@ -175,12 +212,18 @@ describe('studio frames: corruption and resynchronisation', () => {
       const seqs = frames(events).map((f) => (f.type === 'imu' ? f.seq : -1));
       expect(seqs, `bit ${bit}`).toEqual(stream.map((_, i) => i).filter((i) => i !== victim));
       const problems = notFrames(events);
-      const skipped = problems.reduce((n, e) => n + (e.type === 'corrupt' || e.type === 'garbage' ? e.bytes : 0), 0);
+      const skipped = problems.reduce(
+        (n, e) => n + (e.type === 'corrupt' || e.type === 'garbage' ? e.bytes : 0),
+        0,
+      );
       expect(skipped, `bit ${bit}`).toBe(frameLength);
       // A hit sync byte leaves no frame candidate (garbage); anything else is a rejected candidate.
       const corrupt = problems.filter((e) => e.type === 'corrupt');
       expect(corrupt.length, `bit ${bit}`).toBe(bit < 16 ? 0 : 1);
-      expect(problems.filter((e) => e.type === 'dropped'), `bit ${bit}`).toEqual([{ type: 'dropped', sensorId: 1, count: 1 }]);
+      expect(
+        problems.filter((e) => e.type === 'dropped'),
+        `bit ${bit}`,
+      ).toEqual([{ type: 'dropped', sensorId: 1, count: 1 }]);
     }
   });
 
@@ -229,7 +272,9 @@ describe('studio frames: corruption and resynchronisation', () => {
 
   it('reports a frame cut off by the end of the stream', () => {
     const bytes = concat([stream[0], stream[1].subarray(0, 12)]);
-    expect(notFrames(decode([bytes]))).toEqual([{ type: 'corrupt', reason: 'truncated', count: 1, bytes: 12 }]);
+    expect(notFrames(decode([bytes]))).toEqual([
+      { type: 'corrupt', reason: 'truncated', count: 1, bytes: 12 },
+    ]);
   });
 
   it('rejects a handshake of another protocol version or with broken content, and recovers', () => {

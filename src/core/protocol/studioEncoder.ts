@@ -36,12 +36,14 @@ const flagsOf = (options?: FrameOptions) => (options?.start ? FLAG_START : 0);
 
 function shortString(what: string, text: string): Uint8Array {
   const bytes = utf8.encode(text);
-  if (bytes.length > MAX_STRING) throw encodeError(`${what} is ${bytes.length} UTF-8 bytes; at most ${MAX_STRING} fit.`);
+  if (bytes.length > MAX_STRING)
+    throw encodeError(`${what} is ${bytes.length} UTF-8 bytes; at most ${MAX_STRING} fit.`);
   return bytes;
 }
 
 export function encodeHandshake(info: DeviceInfo, seq: number, options?: FrameOptions): Uint8Array {
-  if (info.sensors.length > MAX_SENSORS) throw encodeError(`at most ${MAX_SENSORS} sensors fit in a handshake.`);
+  if (info.sensors.length > MAX_SENSORS)
+    throw encodeError(`at most ${MAX_SENSORS} sensors fit in a handshake.`);
   const board = shortString('board name', info.board);
   const firmware = shortString('firmware version', info.firmware);
   const ids = new Set<number>();
@@ -70,10 +72,18 @@ export function encodeHandshake(info: DeviceInfo, seq: number, options?: FrameOp
   w.u8(PROTOCOL_VERSION).u8(REVISION_CODES[info.revision]);
   w.u8(board.length).raw(board).u8(firmware.length).raw(firmware).u8(sensors.length);
   for (const { s, name, units, axes } of sensors) {
-    w.u8(s.id).u8(SENSOR_KIND_CODES[s.kind]).u8(name.length).raw(name).u8(units.length).raw(units).f32(s.scale);
+    w.u8(s.id)
+      .u8(SENSOR_KIND_CODES[s.kind])
+      .u8(name.length)
+      .raw(name)
+      .u8(units.length)
+      .raw(units)
+      .f32(s.scale);
     w.u8(s.rates.length);
     for (const r of s.rates) w.f32(r);
-    w.f32(s.rateHz).u8(s.streaming ? 1 : 0).u8(axes.length);
+    w.f32(s.rateHz)
+      .u8(s.streaming ? 1 : 0)
+      .u8(axes.length);
     for (const a of axes) w.u8(a.length).raw(a);
   }
   return w.finish();
@@ -91,9 +101,16 @@ export function encodeImu(
   checkByteRange('sensor id', sensorId, 1, MAX_SENSOR_ID);
   checkByteRange('axis count', axes, 1, MAX_AXES);
   const readings = values.length / axes;
-  if (!Number.isInteger(readings)) throw encodeError(`${values.length} IMU values do not split into ${axes} axes.`);
+  if (!Number.isInteger(readings))
+    throw encodeError(`${values.length} IMU values do not split into ${axes} axes.`);
   checkByteRange('readings per IMU frame', readings, 1, 255);
-  const w = new FrameWriter(DeviceFrameType.imu, flagsOf(options), sensorId, seq, IMU_PREFIX + 2 * values.length);
+  const w = new FrameWriter(
+    DeviceFrameType.imu,
+    flagsOf(options),
+    sensorId,
+    seq,
+    IMU_PREFIX + 2 * values.length,
+  );
   return w.u32(deviceTimeUs).u8(axes).u8(readings).i16s(values).finish();
 }
 
@@ -106,20 +123,30 @@ export function encodeAudio(
   options?: FrameOptions,
 ): Uint8Array {
   checkByteRange('sensor id', sensorId, 1, MAX_SENSOR_ID);
-  const w = new FrameWriter(DeviceFrameType.audio, flagsOf(options), sensorId, seq, AUDIO_PREFIX + 2 * pcm.length);
+  const w = new FrameWriter(
+    DeviceFrameType.audio,
+    flagsOf(options),
+    sensorId,
+    seq,
+    AUDIO_PREFIX + 2 * pcm.length,
+  );
   return w.u32(sampleIndex).i16s(pcm).finish();
 }
 
 /** A log message for the user (shown as device text). */
 export function encodeText(text: string, seq: number, options?: FrameOptions): Uint8Array {
   const bytes = utf8.encode(text);
-  return new FrameWriter(DeviceFrameType.text, flagsOf(options), CONTROL_STREAM, seq, bytes.length).raw(bytes).finish();
+  return new FrameWriter(DeviceFrameType.text, flagsOf(options), CONTROL_STREAM, seq, bytes.length)
+    .raw(bytes)
+    .finish();
 }
 
 /** A device error (sensor failure, buffer overrun…), shown as an error. */
 export function encodeDeviceError(text: string, seq: number, options?: FrameOptions): Uint8Array {
   const bytes = utf8.encode(text);
-  return new FrameWriter(DeviceFrameType.error, flagsOf(options), CONTROL_STREAM, seq, bytes.length).raw(bytes).finish();
+  return new FrameWriter(DeviceFrameType.error, flagsOf(options), CONTROL_STREAM, seq, bytes.length)
+    .raw(bytes)
+    .finish();
 }
 
 /** The device's answer to a start, stop or set-rate command with sequence number `commandSeq`. */
@@ -131,5 +158,9 @@ export function encodeAck(
   options?: FrameOptions,
 ): Uint8Array {
   const w = new FrameWriter(DeviceFrameType.ack, flagsOf(options), CONTROL_STREAM, seq, 4);
-  return w.u8(COMMAND_CODES[command]).u16(commandSeq & 0xffff).u8(ACK_STATUS_CODES[status]).finish();
+  return w
+    .u8(COMMAND_CODES[command])
+    .u16(commandSeq & 0xffff)
+    .u8(ACK_STATUS_CODES[status])
+    .finish();
 }

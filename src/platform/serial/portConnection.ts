@@ -43,6 +43,8 @@ export class PortConnection {
         { cause: e },
       );
     }
+    // The studio firmware streams only while DTR is set (as a terminal program sets it), and stops when it drops.
+    await port.setSignals?.({ dataTerminalReady: true }).catch(() => undefined);
     const c = new PortConnection(port, handlers);
     void c.readLoop();
     return c;

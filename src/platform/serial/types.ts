@@ -8,6 +8,7 @@ export interface PortLike {
   open(options: SerialOptions): Promise<void>;
   close(): Promise<void>;
   getInfo?(): SerialPortInfo;
+  setSignals?(signals: SerialOutputSignals): Promise<void>;
 }
 
 export type SerialBackend = 'web-serial' | 'webusb' | 'none';

@@ -27,7 +27,7 @@ export class MicrophoneRuntime implements SourceRuntime {
       onSamples: (pcm) => {
         r.frames += pcm.length;
         r.meter.add(pcm.length, performance.now());
-        r.listeners.emit(pcm, pcm.length);
+        r.listeners.emit(pcm, pcm.length, true);
       },
       onError: (e) => {
         r.status = 'disconnected';

@@ -138,7 +138,7 @@ export class SerialRuntime implements SourceRuntime {
           if (e.hz) s.snapshot.declaredHz = e.hz;
           s.snapshot.framesReceived += e.frames;
           s.meter.add(e.frames, e.receivedAtMs);
-          s.listeners.emit(e.values, e.frames);
+          s.listeners.emit(e.values, e.frames, e.continuous);
           break;
         }
         case 'rate':

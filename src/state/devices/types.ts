@@ -32,7 +32,8 @@ export interface SourceSnapshot {
   errors: string[];
 }
 
-export type FrameListener = (values: SampleValues, frames: number) => void;
+/** `continuous` is false when readings were lost (or the stream restarted) just before these. */
+export type FrameListener = (values: SampleValues, frames: number, continuous: boolean) => void;
 
 /** A live source of sensor frames, whatever the transport. */
 export interface SourceRuntime {

@@ -8,7 +8,9 @@ export interface TimedChunk {
 
 /** A line like a sketch prints: `axes` values with 2–4 decimals, comma separated, CRLF terminated. */
 export function sensorLine(i: number, axes = 3): string {
-  const values = Array.from({ length: axes }, (_, a) => (Math.sin(i * 0.1 + a) * (a + 1) * 9.81).toFixed(2 + (a % 3)));
+  const values = Array.from({ length: axes }, (_, a) =>
+    (Math.sin(i * 0.1 + a) * (a + 1) * 9.81).toFixed(2 + (a % 3)),
+  );
   return values.join(',') + '\r\n';
 }
 
@@ -20,7 +22,11 @@ export function burstDelivery(
   hz: number,
   seconds: number,
   random: () => number,
-  { burst = 64, jitterMs = 4, line = sensorLine }: { burst?: number; jitterMs?: number; line?: (i: number) => string } = {},
+  {
+    burst = 64,
+    jitterMs = 4,
+    line = sensorLine,
+  }: { burst?: number; jitterMs?: number; line?: (i: number) => string } = {},
 ): TimedChunk[] {
   const chunks: TimedChunk[] = [];
   let pending: number[] = [];

@@ -31,7 +31,7 @@ export function seededRandom(seed: number): () => number {
 /** Cuts bytes into chunks at random points (chunk lengths 1…maxChunk). */
 export function randomChunks(bytes: Uint8Array, random: () => number, maxChunk = 64): Uint8Array[] {
   const chunks: Uint8Array[] = [];
-  for (let at = 0; at < bytes.length; ) {
+  for (let at = 0; at < bytes.length;) {
     const n = 1 + Math.floor(random() * maxChunk);
     chunks.push(bytes.subarray(at, at + n));
     at += n;
@@ -55,7 +55,10 @@ export function run(chunks: Uint8Array[], session = new SerialSession(), stepMs 
   return events;
 }
 
-export function ofType<T extends SessionEvent['type']>(events: SessionEvent[], type: T): Extract<SessionEvent, { type: T }>[] {
+export function ofType<T extends SessionEvent['type']>(
+  events: SessionEvent[],
+  type: T,
+): Extract<SessionEvent, { type: T }>[] {
   return events.filter((e): e is Extract<SessionEvent, { type: T }> => e.type === type);
 }
 
@@ -127,9 +130,16 @@ export function realisticStudioStream(seconds: number, imuHz = 100, seed = 1): U
       events.push({
         t: t0 + IMU_READINGS_PER_FRAME / imuHz,
         bytes: () =>
-          encodeImu(sensor, k, Math.round(t0 * 1e6), 3, Int16Array.from({ length: 3 * IMU_READINGS_PER_FRAME }, noise), {
-            start: k === 0,
-          }),
+          encodeImu(
+            sensor,
+            k,
+            Math.round(t0 * 1e6),
+            3,
+            Int16Array.from({ length: 3 * IMU_READINGS_PER_FRAME }, noise),
+            {
+              start: k === 0,
+            },
+          ),
       });
     }
   }
