@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { SensorInfo } from '../../core/dataset/sample';
+import { AXIS_COLORS, unitLabel } from './axisStyle';
 import type { LiveBuffer } from './liveBuffer';
-import { initialStatus, LiveChartRenderer, type LiveChartStatus } from './liveChartRenderer';
+import { LiveChartRenderer, type LiveChartStatus } from './liveChartRenderer';
 import './liveChart.css';
 
 export interface LiveChartProps {
@@ -16,8 +17,6 @@ export interface LiveChartProps {
   height?: number;
 }
 
-const LEGEND_COLORS = ['#2563eb', '#dc2626', '#16a34a', '#9333ea', '#ea580c', '#0891b2', '#ca8a04', '#db2777', '#4b5563'];
-
 /**
  * A streaming chart for live sensor data. The canvas is painted straight from the buffer at most once per
  * animation frame, so React renders only when a prop changes or the stream starts, stalls or is cleared.
@@ -26,7 +25,8 @@ export function LiveChart({ axes, sampleRateHz, windowSeconds, source, height = 
   const plotRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [reported, setReported] = useState<{ source: LiveBuffer; status: LiveChartStatus } | null>(null);
-  const status = reported?.source === source ? reported.status : initialStatus(source);
+  // Until the renderer reports (right after mount), assume a buffer with data is flowing: no badge flashes.
+  const status = reported?.source === source ? reported.status : source.frameCount > 0 ? 'live' : 'empty';
 
   // Callers often pass a fresh array literal; only a change of content should restart the renderer.
   const axesKey = JSON.stringify(axes.map((a) => [a.name, a.units]));
@@ -55,15 +55,17 @@ export function LiveChart({ axes, sampleRateHz, windowSeconds, source, height = 
       <ul className="live-chart-legend">
         {stableAxes.map((a, i) => (
           <li key={i}>
-            <span className="live-chart-swatch" style={{ background: LEGEND_COLORS[i % LEGEND_COLORS.length] }} />
-            {a.units && a.units !== 'N/A' ? `${a.name} (${a.units})` : a.name}
+            <span className="live-chart-swatch" style={{ background: AXIS_COLORS[i % AXIS_COLORS.length] }} />
+            {unitLabel(a.units) ? `${a.name} (${a.units})` : a.name}
           </li>
         ))}
       </ul>
       <div className="live-chart-plot" ref={plotRef} style={{ height }}>
         <canvas ref={canvasRef} role="img" aria-label={`Live chart of ${names}`} />
         {status === 'empty' && <div className="live-chart-status empty">No data yet</div>}
-        {status === 'paused' && <div className="live-chart-status paused badge warn">Paused — no new data</div>}
+        {status === 'paused' && (
+          <div className="live-chart-status paused badge warn">Paused — no new data</div>
+        )}
       </div>
     </div>
   );

@@ -26,7 +26,8 @@ export function ticks(lo: number, hi: number, step: number): number[] {
 /** A tick value with just the decimals its step needs ("0.25", "-20000"), and no "-0". */
 export function formatTick(value: number, step: number): string {
   let decimals = 0;
-  while (decimals < 6 && Math.abs(Math.round(step * 10 ** decimals) - step * 10 ** decimals) > 1e-6) decimals++;
+  while (decimals < 6 && Math.abs(Math.round(step * 10 ** decimals) - step * 10 ** decimals) > 1e-6)
+    decimals++;
   const text = value.toFixed(decimals);
   return Number(text) === 0 ? (0).toFixed(decimals) : text;
 }

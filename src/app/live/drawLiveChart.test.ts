@@ -21,7 +21,13 @@ function recordingContext(): { ctx: CanvasRenderingContext2D; calls: Call[] } {
   return { ctx: ctx as unknown as CanvasRenderingContext2D, calls };
 }
 
-const theme: ChartTheme = { ink: '#111', muted: '#666', grid: '#eee', fontFamily: 'sans-serif', colors: ['#00f', '#f00', '#0f0'] };
+const theme: ChartTheme = {
+  ink: '#111',
+  muted: '#666',
+  grid: '#eee',
+  fontFamily: 'sans-serif',
+  colors: ['#00f', '#f00', '#0f0'],
+};
 
 /** Per data path after the clip: its lineTo calls; and the column rectangles filled there. */
 function dataDrawing(calls: Call[]): { segments: number[]; rects: number } {
@@ -56,7 +62,7 @@ describe('drawLiveChart', () => {
     expect(rects).toBeGreaterThan(plotPixels - 4);
     expect(rects).toBeLessThanOrEqual(plotPixels);
     const labels = texts(calls);
-    expect(labels).toContain('wav');
+    expect(labels).not.toContain('wav');
     expect(labels).toContain('2.0 s');
     expect(labels).toContain('3.0 s');
   });
@@ -68,7 +74,14 @@ describe('drawLiveChart', () => {
     buffer.push(data, frames);
     const { ctx, calls } = recordingContext();
     const axes = ['accX', 'accY', 'accZ'].map((name) => ({ name, units: 'm/s2' }));
-    drawLiveChart(ctx, buffer, { axes, sampleRateHz: 100, windowSeconds: 2 }, { width: 800, height: 300, dpr: 1 }, theme, newChartMemory());
+    drawLiveChart(
+      ctx,
+      buffer,
+      { axes, sampleRateHz: 100, windowSeconds: 2 },
+      { width: 800, height: 300, dpr: 1 },
+      theme,
+      newChartMemory(),
+    );
     expect(dataDrawing(calls)).toEqual({ segments: [frames - 1, frames - 1, frames - 1], rects: 0 });
     const labels = texts(calls);
     expect(labels).toContain('m/s2');
@@ -80,9 +93,16 @@ describe('drawLiveChart', () => {
     const axes = 9;
     const frames = 5000;
     const buffer = new LiveBuffer(axes, frames);
-    buffer.push(new Float32Array(frames * axes).map((_, i) => Math.sin(i / 50)), frames);
+    buffer.push(
+      new Float32Array(frames * axes).map((_, i) => Math.sin(i / 50)),
+      frames,
+    );
     const { ctx, calls } = recordingContext();
-    const view = { axes: Array.from({ length: axes }, (_, a) => ({ name: `a${a}`, units: 'u' })), sampleRateHz: 1000, windowSeconds: 5 };
+    const view = {
+      axes: Array.from({ length: axes }, (_, a) => ({ name: `a${a}`, units: 'u' })),
+      sampleRateHz: 1000,
+      windowSeconds: 5,
+    };
     drawLiveChart(ctx, buffer, view, { width: 800, height: 300, dpr: 2 }, theme, newChartMemory());
     const { rects } = dataDrawing(calls);
     expect(rects).toBeGreaterThan(5000);
@@ -96,7 +116,14 @@ describe('drawLiveChart', () => {
       { name: 'accX', units: 'm/s2' },
       { name: 'gyrX', units: 'dps' },
     ];
-    drawLiveChart(ctx, buffer, { axes, sampleRateHz: 100, windowSeconds: 1 }, { width: 400, height: 200, dpr: 1 }, theme, newChartMemory());
+    drawLiveChart(
+      ctx,
+      buffer,
+      { axes, sampleRateHz: 100, windowSeconds: 1 },
+      { width: 400, height: 200, dpr: 1 },
+      theme,
+      newChartMemory(),
+    );
     expect(dataDrawing(calls)).toEqual({ segments: [], rects: 0 });
     expect(texts(calls)).not.toContain('m/s2');
     expect(texts(calls)).toContain('0.0 s');

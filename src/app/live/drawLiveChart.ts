@@ -1,4 +1,5 @@
 import type { SensorInfo } from '../../core/dataset/sample';
+import { unitLabel } from './axisStyle';
 import { formatTick, nextYRange, niceStep, ticks, type ValueRange } from './chartScale';
 import type { LiveBuffer } from './liveBuffer';
 
@@ -207,8 +208,8 @@ function drawValueAxis(
     ctx.fillText(formatTick(v, step), left - 6, py);
   }
   // The unit goes above the tick labels when every axis shares it; mixed units are in the legend.
-  const unit = axes[0]?.units;
-  if (unit && unit !== 'N/A' && axes.every((a) => a.units === unit)) {
+  const unit = unitLabel(axes[0]?.units ?? '');
+  if (unit && axes.every((a) => a.units === axes[0].units)) {
     ctx.fillStyle = theme.ink;
     ctx.textBaseline = 'bottom';
     ctx.fillText(unit, left - 6, top - 4);

@@ -94,12 +94,16 @@ describe('LiveBuffer', () => {
     const b = new LiveBuffer(1, 4);
     const listener = vi.fn();
     const unsubscribe = b.subscribe(listener);
+    expect(b.lastPushMs).toBe(-Infinity);
+    const before = performance.now();
     b.push([1], 1);
+    expect(b.lastPushMs).toBeGreaterThanOrEqual(before);
     b.push([], 0);
     b.clear();
     expect(listener).toHaveBeenCalledTimes(2);
     expect(b.totalFrames).toBe(0);
     expect(b.frameCount).toBe(0);
+    expect(b.lastPushMs).toBe(-Infinity);
     unsubscribe();
     b.push([2], 1);
     expect(listener).toHaveBeenCalledTimes(2);

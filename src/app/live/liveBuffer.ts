@@ -9,10 +9,12 @@ export class LiveBuffer {
   readonly capacity: number;
   private readonly rings: Float32Array[];
   private written = 0;
+  private lastPush = -Infinity;
   private readonly listeners = new Set<() => void>();
 
   constructor(axes: number, capacityFrames: number) {
-    if (!Number.isInteger(axes) || axes < 1) throw new RangeError(`axes must be a positive integer, not ${axes}`);
+    if (!Number.isInteger(axes) || axes < 1)
+      throw new RangeError(`axes must be a positive integer, not ${axes}`);
     if (!Number.isInteger(capacityFrames) || capacityFrames < 1) {
       throw new RangeError(`capacity must be a positive integer, not ${capacityFrames}`);
     }
@@ -31,6 +33,11 @@ export class LiveBuffer {
     return Math.min(this.written, this.capacity);
   }
 
+  /** performance.now() of the last push with frames; −Infinity before the first (and after clear). */
+  get lastPushMs(): number {
+    return this.lastPush;
+  }
+
   /** Absolute index of the oldest frame still held. */
   get firstFrame(): number {
     return this.written - this.frameCount;
@@ -42,7 +49,9 @@ export class LiveBuffer {
    */
   push(interleaved: ArrayLike<number>, frames = Math.floor(interleaved.length / this.axes)): void {
     if (frames * this.axes > interleaved.length) {
-      throw new RangeError(`${frames} frames of ${this.axes} axes need ${frames * this.axes} values, got ${interleaved.length}`);
+      throw new RangeError(
+        `${frames} frames of ${this.axes} axes need ${frames * this.axes} values, got ${interleaved.length}`,
+      );
     }
     if (frames <= 0) return;
     const skip = Math.max(0, frames - this.capacity);
@@ -56,12 +65,14 @@ export class LiveBuffer {
       }
     }
     this.written += frames;
+    this.lastPush = performance.now();
     this.notify();
   }
 
   /** Forgets everything (e.g. a new recording starts); listeners are told. */
   clear(): void {
     this.written = 0;
+    this.lastPush = -Infinity;
     this.notify();
   }
 
@@ -78,7 +89,14 @@ export class LiveBuffer {
    * drawn from these ranges join up however sparse or dense the frames are. With no frame, NaN.
    * One pass over the frames: this is what lets a chart draw 32,000 audio samples in well under a millisecond.
    */
-  columnExtents(axis: number, from: number, to: number, columns: number, min: Float32Array, max: Float32Array): void {
+  columnExtents(
+    axis: number,
+    from: number,
+    to: number,
+    columns: number,
+    min: Float32Array,
+    max: Float32Array,
+  ): void {
     const first = Math.max(from, this.firstFrame);
     const last = Math.min(to, this.written) - 1;
     if (last < first) {

@@ -1,16 +1,11 @@
+import { AXIS_COLORS } from './axisStyle';
 import { drawLiveChart, newChartMemory, type ChartTheme, type LiveChartView } from './drawLiveChart';
 import type { LiveBuffer } from './liveBuffer';
 
 export type LiveChartStatus = 'empty' | 'live' | 'paused';
 
-/** The same palette as the sample chart, so an axis keeps its colour from recording to review. */
-const COLORS = ['#2563eb', '#dc2626', '#16a34a', '#9333ea', '#ea580c', '#0891b2', '#ca8a04', '#db2777', '#4b5563'];
-/** No data for this long (or three sample intervals of a slow sensor) shows the chart as paused. */
+/** No data for this long (or for three sample intervals of a slower sensor) shows the chart as paused. */
 const STALL_MS = 1000;
-
-export function initialStatus(source: LiveBuffer): LiveChartStatus {
-  return source.frameCount > 0 ? 'paused' : 'empty';
-}
 
 /**
  * Keeps a canvas painted from a LiveBuffer, outside React: at most one paint per animation frame and only
@@ -27,8 +22,7 @@ export class LiveChartRenderer {
   private cssHeight = 0;
   private pendingFrame: number | null = null;
   private stallTimer: ReturnType<typeof setTimeout> | null = null;
-  private lastDataMs = 0;
-  private status: LiveChartStatus;
+  private status: LiveChartStatus | null = null;
 
   constructor(
     private readonly canvas: HTMLCanvasElement,
@@ -39,7 +33,6 @@ export class LiveChartRenderer {
   ) {
     this.ctx = canvas.getContext('2d');
     this.theme = readTheme(container);
-    this.status = initialStatus(source);
     this.resizeObserver = new ResizeObserver(([entry]) => {
       this.cssWidth = entry.contentRect.width;
       this.cssHeight = entry.contentRect.height;
@@ -47,6 +40,8 @@ export class LiveChartRenderer {
     });
     this.resizeObserver.observe(container);
     this.unsubscribe = source.subscribe(this.onData);
+    // The owner cannot know whether a buffer that already holds data is still flowing: report either way.
+    this.onData();
   }
 
   dispose(): void {
@@ -61,9 +56,9 @@ export class LiveChartRenderer {
       this.memory.yRange = null;
       this.setStatus('empty');
     } else {
-      this.lastDataMs = performance.now();
-      this.setStatus('live');
-      if (this.stallTimer === null) this.armStallTimer(this.stallMs());
+      const quietMs = performance.now() - this.source.lastPushMs;
+      this.setStatus(quietMs < this.stallMs() ? 'live' : 'paused');
+      if (this.stallTimer === null && quietMs < this.stallMs()) this.armStallTimer(this.stallMs() - quietMs);
     }
     this.requestPaint();
   };
@@ -76,8 +71,8 @@ export class LiveChartRenderer {
   private armStallTimer(ms: number): void {
     this.stallTimer = setTimeout(() => {
       this.stallTimer = null;
-      const quietMs = performance.now() - this.lastDataMs;
-      if (quietMs >= this.stallMs()) this.setStatus('paused');
+      const quietMs = performance.now() - this.source.lastPushMs;
+      if (quietMs >= this.stallMs()) this.setStatus(this.source.totalFrames > 0 ? 'paused' : 'empty');
       else this.armStallTimer(this.stallMs() - quietMs);
     }, ms);
   }
@@ -123,6 +118,6 @@ function readTheme(element: HTMLElement): ChartTheme {
     muted: variable('--muted', '#6b7280'),
     grid: variable('--line', '#e5e7eb'),
     fontFamily: style.fontFamily || 'sans-serif',
-    colors: COLORS,
+    colors: AXIS_COLORS,
   };
 }

@@ -65,7 +65,9 @@ describe('virtual microphone', () => {
     const s = createVirtualAudio({ mode: 'yes', seed: 4 });
     const parts = [s.next(7000), s.next(13000)];
     expect(Array.from(parts[0]).concat(Array.from(parts[1]))).toEqual(Array.from(whole));
-    expect(Array.from(createVirtualAudio({ mode: 'yes', seed: 5 }).next(20000))).not.toEqual(Array.from(whole));
+    expect(Array.from(createVirtualAudio({ mode: 'yes', seed: 5 }).next(20000))).not.toEqual(
+      Array.from(whole),
+    );
   });
 
   it('orders the levels: silence < background noise < whistle and tone', () => {
@@ -136,7 +138,9 @@ describe('virtual microphone', () => {
 
   it('rejects bad options with a StudioError', () => {
     expect(() => createVirtualAudio({ mode: 'tone', seed: 1, sampleRateHz: 100 })).toThrow(StudioError);
-    expect(() => createVirtualAudio({ mode: 'hum' as AudioMode, seed: 1 })).toThrow(/Unknown audio mode "hum"/);
+    expect(() => createVirtualAudio({ mode: 'hum' as AudioMode, seed: 1 })).toThrow(
+      /Unknown audio mode "hum"/,
+    );
     expect(() => createVirtualAudio({ mode: 'tone', seed: 1 }).next(-1)).toThrow(StudioError);
   });
 });

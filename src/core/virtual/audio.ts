@@ -43,7 +43,10 @@ export class VirtualAudio {
   constructor(options: VirtualAudioOptions) {
     const rate = options.sampleRateHz ?? VIRTUAL_AUDIO_RATE_HZ;
     if (!Number.isInteger(rate) || rate < 8000 || rate > 48000) {
-      throw new StudioError('virtual-config', `The virtual microphone runs at 8000–48000 Hz, not ${rate} Hz.`);
+      throw new StudioError(
+        'virtual-config',
+        `The virtual microphone runs at 8000–48000 Hz, not ${rate} Hz.`,
+      );
     }
     checkMode(options.mode);
     this.sampleRateHz = rate;
@@ -101,6 +104,9 @@ export function createVirtualAudio(options: VirtualAudioOptions): VirtualAudio {
 
 function checkMode(mode: string): void {
   if (!(AUDIO_MODES as readonly string[]).includes(mode)) {
-    throw new StudioError('virtual-config', `Unknown audio mode "${mode}"; use one of ${AUDIO_MODES.join(', ')}.`);
+    throw new StudioError(
+      'virtual-config',
+      `Unknown audio mode "${mode}"; use one of ${AUDIO_MODES.join(', ')}.`,
+    );
   }
 }

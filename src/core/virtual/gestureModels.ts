@@ -1,4 +1,4 @@
-import { degrees, type MotionModel, Rhythm, TWO_PI } from './motion';
+import { fromDegrees, type MotionModel, Rhythm, TWO_PI } from './motion';
 import type { Random } from './random';
 import { STANDARD_GRAVITY } from './imuScale';
 import { Wander } from './wander';
@@ -44,8 +44,8 @@ class Wave implements MotionModel {
     this.rhythm = new Rhythm(rng, rng.uniform(1.5, 3), 0.06);
     this.strength = new Wander(rng, 1.5);
     this.acc = rng.uniform(6, 13);
-    this.roll = degrees(rng.uniform(20, 40));
-    this.yaw = degrees(rng.uniform(4, 10));
+    this.roll = fromDegrees(rng.uniform(20, 40));
+    this.yaw = fromDegrees(rng.uniform(4, 10));
     this.lag = rng.uniform(-0.5, 0.5);
     this.harmonicPhase = rng.uniform(0, TWO_PI);
   }
@@ -54,12 +54,12 @@ class Wave implements MotionModel {
     out.fill(0);
     const p = this.rhythm.step(dtS);
     const a = this.acc * (1 + 0.12 * this.strength.step(dtS));
-    out[0] += a * (Math.sin(p) + 0.12 * Math.sin(2 * p + this.harmonicPhase));
+    out[0] = a * (Math.sin(p) + 0.12 * Math.sin(2 * p + this.harmonicPhase));
     // The hand swings on an arc: it rises a little at both ends of the stroke.
-    out[2] += 0.25 * a * Math.cos(2 * p);
+    out[2] = 0.25 * a * Math.cos(2 * p);
     // Rolled this way, the tilt adds gravity to the stroke's own acceleration on X instead of cancelling it.
-    out[4] -= this.roll * Math.sin(p + this.lag);
-    out[5] += this.yaw * Math.sin(p + this.lag + 0.8);
+    out[4] = -this.roll * Math.sin(p + this.lag);
+    out[5] = this.yaw * Math.sin(p + this.lag + 0.8);
   }
 }
 
@@ -78,8 +78,8 @@ class Circle implements MotionModel {
     this.strength = new Wander(rng, 2);
     this.acc = rng.uniform(4, 9);
     this.direction = rng.sign();
-    this.tiltY = degrees(rng.uniform(10, 18));
-    this.tiltX = degrees(rng.uniform(4, 10));
+    this.tiltY = fromDegrees(rng.uniform(10, 18));
+    this.tiltX = fromDegrees(rng.uniform(4, 10));
     this.ellipse = rng.uniform(0.75, 1.25);
   }
 
@@ -87,11 +87,11 @@ class Circle implements MotionModel {
     out.fill(0);
     const p = this.rhythm.step(dtS);
     const a = this.acc * (1 + 0.1 * this.strength.step(dtS));
-    out[0] += a * Math.cos(p);
-    out[2] += this.direction * this.ellipse * a * Math.sin(p);
-    out[1] += 0.12 * a * Math.sin(p + 1);
-    out[4] += this.tiltY * Math.sin(p + 0.3);
-    out[3] += this.tiltX * Math.cos(p);
+    out[0] = a * Math.cos(p);
+    out[2] = this.direction * this.ellipse * a * Math.sin(p);
+    out[1] = 0.12 * a * Math.sin(p + 1);
+    out[4] = this.tiltY * Math.sin(p + 0.3);
+    out[3] = this.tiltX * Math.cos(p);
   }
 }
 
@@ -114,7 +114,7 @@ class Punch implements MotionModel {
     this.rng = rng;
     this.period = rng.uniform(0.8, 1.2);
     this.peak = rng.uniform(2, 4) * STANDARD_GRAVITY;
-    this.dip = degrees(rng.uniform(8, 16));
+    this.dip = fromDegrees(rng.uniform(8, 16));
     this.lift = rng.uniform(0.05, 0.2);
     this.nextS = rng.uniform(0.05, this.period);
   }
@@ -126,7 +126,8 @@ class Punch implements MotionModel {
       this.punches.push({ startS: this.nextS, peak: this.peak * (1 + 0.12 * this.rng.gaussian()) });
       this.nextS += this.period * Math.max(0.75, 1 + 0.08 * this.rng.gaussian());
     }
-    while (this.punches.length > 0 && this.timeS - this.punches[0].startS > PUNCH_LENGTH_S) this.punches.shift();
+    while (this.punches.length > 0 && this.timeS - this.punches[0].startS > PUNCH_LENGTH_S)
+      this.punches.shift();
     for (const punch of this.punches) {
       const t = this.timeS - punch.startS;
       const thrust = punch.peak * punchProfile(t);
@@ -146,7 +147,9 @@ function bump(t: number, centreS: number, widthS: number): number {
 
 /** Forward acceleration of one punch (peak ≈ 1 at t = 0.1 s); the areas of the four lobes sum to zero. */
 function punchProfile(t: number): number {
-  return bump(t, 0.1, 0.03) - 0.86 * bump(t, 0.18, 0.035) - 0.25 * bump(t, 0.35, 0.06) + 0.25 * bump(t, 0.52, 0.06);
+  return (
+    bump(t, 0.1, 0.03) - 0.86 * bump(t, 0.18, 0.035) - 0.25 * bump(t, 0.35, 0.06) + 0.25 * bump(t, 0.52, 0.06)
+  );
 }
 
 /** Vigorous shaking at 5–8 Hz, mostly along X, the wrist twisting about Z with every stroke. */
@@ -162,7 +165,7 @@ class Shake implements MotionModel {
     this.rhythm = new Rhythm(rng, rng.uniform(5, 8), 0.05);
     this.strength = new Wander(rng, 0.8);
     this.acc = rng.uniform(15, 28);
-    this.twist = degrees(rng.uniform(8, 15));
+    this.twist = fromDegrees(rng.uniform(8, 15));
     this.cross = rng.uniform(0.15, 0.35);
     this.crossPhase = rng.uniform(0, TWO_PI);
   }
@@ -171,10 +174,10 @@ class Shake implements MotionModel {
     out.fill(0);
     const p = this.rhythm.step(dtS);
     const a = this.acc * (1 + 0.15 * this.strength.step(dtS));
-    out[0] += a * (Math.sin(p) + 0.2 * Math.sin(2 * p + 0.5));
-    out[1] += this.cross * a * Math.sin(p + this.crossPhase);
-    out[2] += 0.15 * a * Math.sin(2 * p);
-    out[5] += this.twist * Math.sin(p + 0.4);
-    out[4] += 0.5 * this.twist * Math.sin(p + this.crossPhase);
+    out[0] = a * (Math.sin(p) + 0.2 * Math.sin(2 * p + 0.5));
+    out[1] = this.cross * a * Math.sin(p + this.crossPhase);
+    out[2] = 0.15 * a * Math.sin(2 * p);
+    out[5] = this.twist * Math.sin(p + 0.4);
+    out[4] = 0.5 * this.twist * Math.sin(p + this.crossPhase);
   }
 }

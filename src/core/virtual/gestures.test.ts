@@ -105,7 +105,9 @@ describe('virtual IMU gestures', () => {
     };
     for (const [gesture, [lo, hi]] of Object.entries(expected)) {
       for (let seed = 1; seed <= 5; seed++) {
-        const v = createGestureStream({ gesture: gesture as Gesture, sampleRateHz: RATE, seed }).next(RATE * 8);
+        const v = createGestureStream({ gesture: gesture as Gesture, sampleRateHz: RATE, seed }).next(
+          RATE * 8,
+        );
         const hz = peakHz(axis(v, 0), RATE);
         expect(hz, `${gesture} seed ${seed}`).toBeGreaterThanOrEqual(lo);
         expect(hz, `${gesture} seed ${seed}`).toBeLessThanOrEqual(hi);

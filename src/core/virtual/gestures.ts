@@ -2,7 +2,7 @@ import { StudioError } from '../errors';
 import { Crossfade } from './crossfade';
 import { createMotionModel, GESTURES, type Gesture } from './gestureModels';
 import { IMU_SCALES, IMU_SENSORS, quantiseInPlace, STANDARD_GRAVITY } from './imuScale';
-import { MOTION_LENGTH, type MotionModel, RestingHand, TWO_PI, degrees } from './motion';
+import { MOTION_LENGTH, type MotionModel, RestingHand, TWO_PI, fromDegrees } from './motion';
 import { bodyRateDps, rotationMatrix, toBoard } from './orientation';
 import { Random } from './random';
 
@@ -45,8 +45,8 @@ function drawBoardSetup(rng: Random): BoardSetup {
   const noise = rng.uniform(0.7, 1.6);
   const three = (sd: number) => [0, 1, 2].map(() => sd * rng.gaussian());
   return {
-    tiltX: degrees(rng.uniform(-15, 15)),
-    tiltY: degrees(rng.uniform(-15, 15)),
+    tiltX: fromDegrees(rng.uniform(-15, 15)),
+    tiltY: fromDegrees(rng.uniform(-15, 15)),
     heading: rng.uniform(0, TWO_PI),
     // The Earth's field: 15–35 µT horizontal, 25–55 µT pointing down (northern hemisphere).
     fieldHorizontal: rng.uniform(15, 35),
@@ -165,6 +165,9 @@ export function createGestureStream(options: GestureStreamOptions): GestureStrea
 
 function checkGesture(gesture: string): void {
   if (!(GESTURES as readonly string[]).includes(gesture)) {
-    throw new StudioError('virtual-config', `Unknown gesture "${gesture}"; use one of ${GESTURES.join(', ')}.`);
+    throw new StudioError(
+      'virtual-config',
+      `Unknown gesture "${gesture}"; use one of ${GESTURES.join(', ')}.`,
+    );
   }
 }

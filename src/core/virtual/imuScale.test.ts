@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ACC_SCALE, fromRawInt16, GYR_SCALE, IMU_SCALES, MAG_SCALE, STANDARD_GRAVITY, toRawInt16 } from './imuScale';
+import {
+  ACC_SCALE,
+  fromRawInt16,
+  GYR_SCALE,
+  IMU_SCALES,
+  MAG_SCALE,
+  STANDARD_GRAVITY,
+  toRawInt16,
+} from './imuScale';
 
 describe('IMU scales', () => {
   it('maps the full-scale ranges onto int16', () => {
@@ -16,7 +24,8 @@ describe('IMU scales', () => {
     expect(raw[5]).toBe(32767);
     expect(raw[7]).toBe(-32768);
     const back = fromRawInt16(raw, IMU_SCALES);
-    for (const a of [0, 1, 3, 4, 6, 8]) expect(Math.abs(back[a] - frame[a])).toBeLessThanOrEqual(IMU_SCALES[a] / 2);
+    for (const a of [0, 1, 3, 4, 6, 8])
+      expect(Math.abs(back[a] - frame[a])).toBeLessThanOrEqual(IMU_SCALES[a] / 2);
   });
 
   it('accepts one scale for every value', () => {

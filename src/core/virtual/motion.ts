@@ -15,7 +15,7 @@ export interface MotionModel {
 
 export const TWO_PI = 2 * Math.PI;
 
-export function degrees(d: number): number {
+export function fromDegrees(d: number): number {
   return (d * Math.PI) / 180;
 }
 
@@ -37,8 +37,8 @@ export class RestingHand implements MotionModel {
   constructor(rng: Random) {
     this.tremorHz = rng.uniform(8, 12);
     this.tremorAcc = rng.uniform(0.02, 0.06);
-    this.tremorAngle = degrees(rng.uniform(0.01, 0.03));
-    this.driftAngle = degrees(rng.uniform(0.8, 2.5));
+    this.tremorAngle = fromDegrees(rng.uniform(0.01, 0.03));
+    this.driftAngle = fromDegrees(rng.uniform(0.8, 2.5));
     this.phase = rng.uniform(0, TWO_PI);
     const d = [rng.gaussian(), rng.gaussian(), rng.gaussian()];
     const n = Math.hypot(d[0], d[1], d[2]) || 1;

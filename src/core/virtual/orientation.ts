@@ -5,7 +5,12 @@
  */
 export type Matrix3 = Float64Array;
 
-export function rotationMatrix(rx: number, ry: number, rz: number, out: Matrix3 = new Float64Array(9)): Matrix3 {
+export function rotationMatrix(
+  rx: number,
+  ry: number,
+  rz: number,
+  out: Matrix3 = new Float64Array(9),
+): Matrix3 {
   const cx = Math.cos(rx);
   const sx = Math.sin(rx);
   const cy = Math.cos(ry);
@@ -25,7 +30,14 @@ export function rotationMatrix(rx: number, ry: number, rz: number, out: Matrix3 
 }
 
 /** Rᵀ·(x, y, z): a user-frame vector as the board's sensors see it, written to out[offset…offset+2]. */
-export function toBoard(r: Matrix3, x: number, y: number, z: number, out: Float32Array, offset: number): void {
+export function toBoard(
+  r: Matrix3,
+  x: number,
+  y: number,
+  z: number,
+  out: Float32Array,
+  offset: number,
+): void {
   out[offset] = r[0] * x + r[3] * y + r[6] * z;
   out[offset + 1] = r[1] * x + r[4] * y + r[7] * z;
   out[offset + 2] = r[2] * x + r[5] * y + r[8] * z;
@@ -35,7 +47,13 @@ export function toBoard(r: Matrix3, x: number, y: number, z: number, out: Float3
  * The angular velocity (deg/s, board axes) that turns orientation `prev` into `cur` in `dtS` seconds: what a
  * gyroscope measures. From the skew-symmetric part of prevᵀ·cur, exact to first order in the step.
  */
-export function bodyRateDps(prev: Matrix3, cur: Matrix3, dtS: number, out: Float32Array, offset: number): void {
+export function bodyRateDps(
+  prev: Matrix3,
+  cur: Matrix3,
+  dtS: number,
+  out: Float32Array,
+  offset: number,
+): void {
   // m(i, j) = (prevᵀ·cur)[i][j] = Σk prev[k][i]·cur[k][j]
   const m = (i: number, j: number) => prev[i] * cur[j] + prev[3 + i] * cur[3 + j] + prev[6 + i] * cur[6 + j];
   const k = 180 / Math.PI / (2 * dtS);

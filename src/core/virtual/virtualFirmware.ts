@@ -47,7 +47,11 @@ export class VirtualFirmware {
   private audioIndex = 0;
 
   constructor(options: VirtualFirmwareOptions) {
-    this.gestures = createGestureStream({ gesture: options.gesture, sampleRateHz: this.imuHz, seed: options.seed });
+    this.gestures = createGestureStream({
+      gesture: options.gesture,
+      sampleRateHz: this.imuHz,
+      seed: options.seed,
+    });
     this.audio = createVirtualAudio({ mode: options.audioMode, seed: options.seed + 1 });
     this.sensors = [
       ...IMU_GROUPS.map((g) => ({
@@ -61,7 +65,17 @@ export class VirtualFirmware {
         rateHz: this.imuHz,
         streaming: false,
       })),
-      { id: MIC_ID, kind: 'audio', name: 'microphone', units: 'wav', axes: ['audio'], scale: 1, rates: [AUDIO_RATE], rateHz: AUDIO_RATE, streaming: false },
+      {
+        id: MIC_ID,
+        kind: 'audio',
+        name: 'microphone',
+        units: 'wav',
+        axes: ['audio'],
+        scale: 1,
+        rates: [AUDIO_RATE],
+        rateHz: AUDIO_RATE,
+        streaming: false,
+      },
     ];
   }
 
@@ -82,12 +96,18 @@ export class VirtualFirmware {
   }
 
   deviceInfo(): DeviceInfo {
-    return { board: VIRTUAL_BOARD_NAME, revision: 'Rev2', firmware: 'virtual-1.0.0', sensors: this.sensors.map((s) => ({ ...s })) };
+    return {
+      board: VIRTUAL_BOARD_NAME,
+      revision: 'Rev2',
+      firmware: 'virtual-1.0.0',
+      sensors: this.sensors.map((s) => ({ ...s })),
+    };
   }
 
   /** Bytes the host wrote. Bad frames are dropped, as the real firmware drops them. */
   receive(bytes: Uint8Array): void {
-    for (const e of this.commands.decodeCommands(bytes)) if (e.type === 'command') this.execute(e.seq, e.command);
+    for (const e of this.commands.decodeCommands(bytes))
+      if (e.type === 'command') this.execute(e.seq, e.command);
   }
 
   /** Everything the board sends during the next `elapsedMs` of its clock. */
@@ -147,9 +167,14 @@ export class VirtualFirmware {
       const readings = this.gestures.next(IMU_PER_FRAME);
       for (const g of streaming) {
         const part = new Float32Array(IMU_PER_FRAME * 3);
-        for (let i = 0; i < IMU_PER_FRAME; i++) for (let a = 0; a < 3; a++) part[i * 3 + a] = readings[i * IMU_AXES + g.offset + a];
+        for (let i = 0; i < IMU_PER_FRAME; i++)
+          for (let a = 0; a < 3; a++) part[i * 3 + a] = readings[i * IMU_AXES + g.offset + a];
         const start = this.started.delete(g.id);
-        this.outbox.push(encodeImu(g.id, this.nextSeq(g.id), this.deviceTimeUs >>> 0, 3, toRawInt16(part, g.scale), { start }));
+        this.outbox.push(
+          encodeImu(g.id, this.nextSeq(g.id), this.deviceTimeUs >>> 0, 3, toRawInt16(part, g.scale), {
+            start,
+          }),
+        );
       }
       this.deviceTimeUs += (IMU_PER_FRAME * 1e6) / this.imuHz;
     }

@@ -18,8 +18,16 @@ const createProjectsAndSamples: Migration = (db) => {
   db.createObjectStore('settings');
 };
 
+const createImpulsesAndFeatureCache: Migration = (db) => {
+  const impulses = db.createObjectStore('impulses', { keyPath: 'id' });
+  impulses.createIndex('byProject', 'projectId');
+  const features = db.createObjectStore('features', { keyPath: 'key' });
+  features.createIndex('bySample', 'sampleId');
+  features.createIndex('byConfig', 'configHash');
+};
+
 /** Append a step to add a version; never edit or reorder a released step. */
-export const MIGRATIONS: readonly Migration[] = [createProjectsAndSamples];
+export const MIGRATIONS: readonly Migration[] = [createProjectsAndSamples, createImpulsesAndFeatureCache];
 
 /** Runs every step whose target version is above `oldVersion`, in order. */
 export function applyMigrations(

@@ -1,3 +1,4 @@
+import type { StudioStoreName } from './schema';
 import { StudioError } from '../../core/errors';
 import type { Project } from '../../core/dataset/project';
 import { newId } from '../../core/ids';
@@ -57,7 +58,7 @@ export function touchProject(conn: DbConnection, id: string, now: number): Promi
   return updateProject(conn, id, 'update the project', (p) => ({ ...p, updatedAt: now }));
 }
 
-/** Copies the project with every sample (metadata and values) under new ids, in one transaction. */
+/** Copies the project with every sample (metadata and values) and impulse under new ids, in one transaction. */
 export async function duplicateProject(
   conn: DbConnection,
   id: string,
@@ -65,13 +66,15 @@ export async function duplicateProject(
   now: number,
 ): Promise<Project> {
   const copy: Project = { id: newId(), name: checkName(name), createdAt: now, updatedAt: now };
-  return conn.run(['projects', 'samples', 'sampleData'], 'readwrite', 'duplicate the project', async (tx) => {
+  return conn.run(['projects', 'samples', 'sampleData', 'impulses'], 'readwrite', 'duplicate the project', async (tx) => {
     const projects = tx.objectStore('projects');
     const metas = tx.objectStore('samples');
     const data = tx.objectStore('sampleData');
-    const [original, sampleMetas] = await Promise.all([
+    const impulses = tx.objectStore('impulses');
+    const [original, sampleMetas, projectImpulses] = await Promise.all([
       projects.get(id),
       metas.index('byProject').getAll(id),
+      impulses.index('byProject').getAll(id),
     ]);
     if (!original) throw notFoundError('project', id);
     const stored = await Promise.all(sampleMetas.map((meta) => data.get(meta.id)));
@@ -89,28 +92,36 @@ export async function duplicateProject(
         add(metas.add({ ...meta, id: copyId, projectId: copy.id }));
         add(data.add({ id: copyId, values }));
       });
+      for (const impulse of projectImpulses) add(impulses.add({ ...impulse, id: newId(), projectId: copy.id }));
     });
     return copy;
   });
 }
 
-/** Deletes the project, its samples and their values, in one transaction. */
+/** Deletes the project, its samples, their values and cached features, and its impulses, in one transaction. */
 export function deleteProject(conn: DbConnection, id: string): Promise<void> {
-  return conn.run(['projects', 'samples', 'sampleData'], 'readwrite', 'delete the project', async (tx) => {
+  const stores: StudioStoreName[] = ['projects', 'samples', 'sampleData', 'impulses', 'features'];
+  return conn.run(stores, 'readwrite', 'delete the project', async (tx) => {
     const projects = tx.objectStore('projects');
     const metas = tx.objectStore('samples');
     const data = tx.objectStore('sampleData');
-    const [project, sampleIds] = await Promise.all([
+    const impulses = tx.objectStore('impulses');
+    const features = tx.objectStore('features');
+    const [project, sampleIds, impulseIds] = await Promise.all([
       projects.get(id),
       metas.index('byProject').getAllKeys(id),
+      impulses.index('byProject').getAllKeys(id),
     ]);
     if (!project) throw notFoundError('project', id);
+    const featureKeys = (await Promise.all(sampleIds.map((s) => features.index('bySample').getAllKeys(s)))).flat();
     await allRequests((add) => {
       add(projects.delete(id));
       for (const sampleId of sampleIds) {
         add(metas.delete(sampleId));
         add(data.delete(sampleId));
       }
+      for (const impulseId of impulseIds) add(impulses.delete(impulseId));
+      for (const key of featureKeys) add(features.delete(key));
     });
   });
 }

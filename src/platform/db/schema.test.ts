@@ -7,13 +7,18 @@ import { openStudioDb } from './openStudioDb';
 import type { StudioSchema } from './schema';
 import { uniqueDbName } from './testFixtures';
 
-describe('schema version 1', () => {
+describe('schema version 2', () => {
   it('is created by the step list with its stores, key paths and index', async () => {
     const name = uniqueDbName();
     const conn = await openConnection(name, MIGRATIONS);
     const { db } = conn;
-    expect(db.version).toBe(1);
-    expect([...db.objectStoreNames].sort()).toEqual(['projects', 'sampleData', 'samples', 'settings']);
+    expect(db.version).toBe(2);
+    expect([...db.objectStoreNames].sort()).toEqual(['features', 'impulses', 'projects', 'sampleData', 'samples', 'settings']);
+    const v2 = db.transaction(['impulses', 'features']);
+    expect(v2.objectStore('impulses').index('byProject').keyPath).toBe('projectId');
+    expect([...v2.objectStore('features').indexNames].sort()).toEqual(['byConfig', 'bySample']);
+    expect(v2.objectStore('features').keyPath).toBe('key');
+    await v2.done;
     const tx = db.transaction(['projects', 'samples', 'sampleData', 'settings']);
     expect(tx.objectStore('projects').keyPath).toBe('id');
     expect(tx.objectStore('samples').keyPath).toBe('id');
@@ -95,7 +100,7 @@ describe('other tabs', () => {
     await db.createProject('Gestures');
 
     const blocked = vi.fn();
-    const newerTab = await openDB(name, 2, { blocked });
+    const newerTab = await openDB(name, MIGRATIONS.length + 1, { blocked });
     expect(blocked).not.toHaveBeenCalled();
     expect(onClosed).toHaveBeenCalledOnce();
     expect(onClosed.mock.calls[0][0]).toMatchObject({ code: 'db-closed' });

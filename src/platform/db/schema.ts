@@ -1,6 +1,7 @@
 import type { DBSchema } from 'idb';
 import type { Project } from '../../core/dataset/project';
 import type { SampleData, SampleMeta } from '../../core/dataset/sample';
+import type { CachedFeatures, Impulse } from '../../core/impulse/impulse';
 
 export const DB_NAME = 'tinyml-studio';
 
@@ -16,6 +17,10 @@ export interface StudioSchema extends DBSchema {
   sampleData: { key: string; value: SampleData };
   /** Free-form key-value settings (e.g. lastProjectId); the store has no key path. */
   settings: { key: string; value: unknown };
+  /** Since version 2: the impulses of each project. */
+  impulses: { key: string; value: Impulse; indexes: { byProject: string } };
+  /** Since version 2: generated features per sample and configuration, so a re-run computes only what changed. */
+  features: { key: string; value: CachedFeatures; indexes: { bySample: string; byConfig: string } };
 }
 
-export type StudioStoreName = 'projects' | 'samples' | 'sampleData' | 'settings';
+export type StudioStoreName = 'projects' | 'samples' | 'sampleData' | 'settings' | 'impulses' | 'features';

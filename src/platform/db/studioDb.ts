@@ -7,6 +7,9 @@ import type { DatasetChange } from '../../core/dataset/change';
 import * as projects from './projectsRepo';
 import * as samples from './samplesRepo';
 import * as settings from './settingsRepo';
+import * as impulses from './impulsesRepo';
+import * as features from './featuresRepo';
+import type { CachedFeatures, Impulse } from '../../core/impulse/impulse';
 
 /**
  * The studio's persistent store. Each method is one transaction: a failure leaves the database as it was
@@ -82,5 +85,29 @@ export class StudioDb {
 
   setSetting(key: string, value: unknown): Promise<void> {
     return settings.setSetting(this.conn, key, value);
+  }
+
+  listImpulses(projectId: string): Promise<Impulse[]> {
+    return impulses.listImpulses(this.conn, projectId);
+  }
+
+  putImpulse(impulse: Impulse): Promise<void> {
+    return impulses.putImpulse(this.conn, impulse);
+  }
+
+  deleteImpulse(id: string): Promise<void> {
+    return impulses.deleteImpulse(this.conn, id);
+  }
+
+  getFeatures(keys: string[]): Promise<Array<CachedFeatures | undefined>> {
+    return features.getFeatures(this.conn, keys);
+  }
+
+  putFeatures(entries: CachedFeatures[]): Promise<void> {
+    return features.putFeatures(this.conn, entries);
+  }
+
+  pruneFeatures(configHash: string, keep: ReadonlySet<string>): Promise<number> {
+    return features.pruneFeatures(this.conn, configHash, keep);
   }
 }

@@ -119,7 +119,11 @@ describe('openMicrophone', () => {
     expect(FakeNode.last!.name).toBe('pcm-capture');
     expect(FakeNode.last!.options).toMatchObject({ numberOfOutputs: 0, channelCount: 1 });
     expect(context.connected).toBe(true);
-    expect(mic).toMatchObject({ sampleRateHz: 16000, deviceName: 'Test microphone', inputSampleRateHz: 48000 });
+    expect(mic).toMatchObject({
+      sampleRateHz: 16000,
+      deviceName: 'Test microphone',
+      inputSampleRateHz: 48000,
+    });
 
     const batch = Int16Array.of(1, -2, 3);
     FakeNode.last!.port.onmessage!({ data: batch });

@@ -1,5 +1,10 @@
 import { StudioError } from '../../core/errors';
-import { AUDIO_RATE_HZ, type AudioCaptureHandle, type AudioCaptureOptions, type AudioSource } from './audioSource';
+import {
+  AUDIO_RATE_HZ,
+  type AudioCaptureHandle,
+  type AudioCaptureOptions,
+  type AudioSource,
+} from './audioSource';
 import {
   microphoneAborted,
   microphoneEnded,
@@ -40,7 +45,11 @@ export async function openMicrophone(options: MicrophoneOptions): Promise<Microp
   const { signal } = options;
   if (signal?.aborted) throw microphoneAborted();
   const media = globalThis.navigator?.mediaDevices;
-  if (!media?.getUserMedia || typeof AudioContext === 'undefined' || typeof AudioWorkletNode === 'undefined') {
+  if (
+    !media?.getUserMedia ||
+    typeof AudioContext === 'undefined' ||
+    typeof AudioWorkletNode === 'undefined'
+  ) {
     throw microphoneUnsupported(globalThis.isSecureContext !== false);
   }
   // Created before the permission prompt, while the click that called us still counts as a user gesture:
@@ -88,7 +97,9 @@ async function startCapture(
   try {
     await context.audioWorklet.addModule(WORKLET_URL);
   } catch (e) {
-    throw new StudioError('mic-error', `Could not load the audio capture code (${WORKLET_URL}).`, { cause: e });
+    throw new StudioError('mic-error', `Could not load the audio capture code (${WORKLET_URL}).`, {
+      cause: e,
+    });
   }
   let input: MediaStreamAudioSourceNode;
   try {
@@ -130,7 +141,8 @@ async function startCapture(
   node.port.onmessage = (e: MessageEvent<Int16Array>) => {
     if (!closed) onSamples(e.data);
   };
-  node.onprocessorerror = () => fail(new StudioError('mic-error', 'Audio capture stopped on an internal error.'));
+  node.onprocessorerror = () =>
+    fail(new StudioError('mic-error', 'Audio capture stopped on an internal error.'));
   track.addEventListener('ended', onEnded);
   signal?.addEventListener('abort', onAbort, { once: true });
 

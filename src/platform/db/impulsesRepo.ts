@@ -1,0 +1,26 @@
+import type { Impulse } from '../../core/impulse/impulse';
+import { StudioError } from '../../core/errors';
+import type { DbConnection } from './connection';
+import { notFoundError } from './errors';
+
+export function listImpulses(conn: DbConnection, projectId: string): Promise<Impulse[]> {
+  return conn.run(['impulses'], 'readonly', 'read the impulses', async (tx) => {
+    const all = await tx.objectStore('impulses').index('byProject').getAll(projectId);
+    return all.sort((a, b) => a.createdAt - b.createdAt || a.name.localeCompare(b.name));
+  });
+}
+
+/** Creates or replaces an impulse of an existing project. */
+export function putImpulse(conn: DbConnection, impulse: Impulse): Promise<void> {
+  if (!impulse.name.trim()) return Promise.reject(new StudioError('invalid-name', 'An impulse needs a name.'));
+  return conn.run(['projects', 'impulses'], 'readwrite', 'save the impulse', async (tx) => {
+    if (!(await tx.objectStore('projects').get(impulse.projectId))) throw notFoundError('project', impulse.projectId);
+    await tx.objectStore('impulses').put(impulse);
+  });
+}
+
+export function deleteImpulse(conn: DbConnection, id: string): Promise<void> {
+  return conn.run(['impulses'], 'readwrite', 'delete the impulse', async (tx) => {
+    await tx.objectStore('impulses').delete(id);
+  });
+}
