@@ -1,6 +1,8 @@
 import type { Benchmark } from './types';
 import { bundleBench } from './bundle';
+import { dspAudioBench } from './dsp-audio';
+import { dspSpectralBench } from './dsp-spectral';
 import { parserBench } from './parser';
 
 /** Every benchmark, in the order `npm run bench` runs them. */
-export const benchmarks: Benchmark[] = [bundleBench, parserBench];
+export const benchmarks: Benchmark[] = [bundleBench, parserBench, dspAudioBench, dspSpectralBench];

@@ -11,6 +11,7 @@ import { Welcome } from './pages/Welcome';
 import { ProjectsPage } from './pages/ProjectsPage';
 import { DataPage } from './pages/DataPage';
 import { DevicesPage } from './pages/DevicesPage';
+import { ImpulsePage } from './pages/ImpulsePage';
 import { NotBuiltPage } from './pages/NotBuiltPage';
 import { STAGES } from './routes';
 
@@ -60,6 +61,7 @@ function Page({ route }: { route: ReturnType<typeof useRoute> }) {
   if (route === 'projects') return <ProjectsPage />;
   if (route === 'data') return <DataPage />;
   if (route === 'devices') return <DevicesPage />;
+  if (route === 'impulse') return <ImpulsePage />;
   const stage = STAGES.find((s) => s.id === route)!;
   return <NotBuiltPage stage={stage} />;
 }

@@ -29,7 +29,7 @@ export const STAGES: Stage[] = [
     title: 'Impulse design',
     purpose:
       'Choose the window, a processing block (spectral analysis, MFE, MFCC, spectrogram) and a learning block.',
-    built: false,
+    built: true,
   },
   {
     id: 'training',

@@ -6,6 +6,7 @@ export interface CliIo {
   /** Writes a line to standard error. */
   err(line: string): void;
   readFile(path: string): Promise<Uint8Array>;
+  writeFile(path: string, text: string): Promise<void>;
 }
 
 export interface OptionSpec {

@@ -9,10 +9,15 @@ import { runCli } from './run';
 function fakeIo(files: Record<string, Uint8Array> = {}) {
   const out: string[] = [];
   const err: string[] = [];
+  const written: Record<string, string> = {};
   return {
     out,
     err,
+    written,
     io: {
+      writeFile: async (path: string, text: string) => {
+        written[path] = text;
+      },
       out: (line: string) => out.push(line),
       err: (line: string) => err.push(line),
       readFile: async (path: string) => {

@@ -1,6 +1,7 @@
 import type { Command } from '../command';
 import { help } from './help';
 import { inspect } from './inspect';
+import { features } from './features';
 
 /** Every CLI command. A new command is a module in this folder exporting a Command, added here. */
-export const COMMANDS: readonly Command[] = [help, inspect];
+export const COMMANDS: readonly Command[] = [help, inspect, features];

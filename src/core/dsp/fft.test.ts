@@ -61,9 +61,8 @@ describe('RealFft', () => {
 
   it('puts a sine in its bin', () => {
     const n = 256;
-    const fs = 16000;
     const bin = 19;
-    const x = Float64Array.from({ length: n }, (_, t) => Math.sin((2 * Math.PI * bin * fs) / n * (t / fs)));
+    const x = Float64Array.from({ length: n }, (_, t) => Math.sin((2 * Math.PI * bin * t) / n));
     const out = new Float64Array(n / 2 + 1);
     getRealFft(n).power(x, 0, n, out);
     expect(out[bin]).toBeCloseTo((n / 2) ** 2, 6);
@@ -81,7 +80,7 @@ describe('RealFft', () => {
     const constant = new Float64Array(n).fill(3);
     getRealFft(n).power(constant, 0, n, out);
     expect(out[0]).toBeCloseTo((3 * n) ** 2, 6);
-    for (let k = 1; k < out.length; k++) expect(out[k]).toBeLessThan(1e-18 * n * n + 1e-20);
+    for (let k = 1; k < out.length; k++) expect(out[k]).toBeLessThan(1e-20);
   });
 
   it("satisfies Parseval's identity", () => {

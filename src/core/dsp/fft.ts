@@ -10,9 +10,10 @@
  * - `fft.forward(input, offset, length, re, im)` — X[k] = Σ x[t]·e^(−2πikt/n) of
  *   input[offset … offset + length − 1]; writes re[k], im[k] for k < bins.
  * - `fft.power(input, offset, length, out)` — out[k] = |X[k]|² for k < bins (not divided by n).
+ *   Both throw a RangeError when offset … offset + length − 1 is not inside `input`.
  *
  * Method: the n real samples are packed into n/2 complex ones (even + i·odd), transformed by an iterative
- * radix-2 FFT with precomputed bit reversal and twiddles, and split into the real spectrum. A RealFft keeps
+ * radix-4 FFT with precomputed bit reversal and twiddles, and split into the real spectrum. A RealFft keeps
  * scratch buffers, so one instance must not be used re-entrantly (JavaScript never does that by itself).
  */
 import { StudioError } from '../errors';
@@ -27,7 +28,7 @@ export class RealFft {
   private readonly half: number;
   /** Bit-reversed position of each of the n/2 complex points. */
   private readonly reversed: Uint32Array;
-  /** cos and −sin of 2πt/(n/2), t < n/4: the complex FFT's twiddles. */
+  /** cos and −sin of 2πt/(n/2), t < 3n/8: the complex FFT's twiddles. */
   private readonly twiddleRe: Float64Array;
   private readonly twiddleIm: Float64Array;
   /** cos and −sin of 2πk/n, k ≤ n/2: the real-spectrum split's twiddles. */
@@ -38,15 +39,19 @@ export class RealFft {
 
   constructor(n: number) {
     if (!isPowerOfTwo(n) || n < 2)
-      throw new StudioError('dsp-config', `FFT length ${n} is not supported: use a power of two ≥ 2 (e.g. 256).`);
+      throw new StudioError(
+        'dsp-config',
+        `FFT length ${n} is not supported: use a power of two ≥ 2 (e.g. 256).`,
+      );
     this.n = n;
     const half = n / 2;
     this.half = half;
     this.bins = half + 1;
     this.reversed = bitReversal(half);
-    this.twiddleRe = new Float64Array(half >> 1);
-    this.twiddleIm = new Float64Array(half >> 1);
-    for (let t = 0; t < half >> 1; t++) {
+    const twiddles = Math.max(1, (3 * half) >> 2);
+    this.twiddleRe = new Float64Array(twiddles);
+    this.twiddleIm = new Float64Array(twiddles);
+    for (let t = 0; t < twiddles; t++) {
       this.twiddleRe[t] = Math.cos((2 * Math.PI * t) / half);
       this.twiddleIm[t] = -Math.sin((2 * Math.PI * t) / half);
     }
@@ -60,17 +65,26 @@ export class RealFft {
     this.zi = new Float64Array(half);
   }
 
-  forward(input: ArrayLike<number>, offset: number, length: number, re: Float64Array, im: Float64Array): void {
+  forward(
+    input: ArrayLike<number>,
+    offset: number,
+    length: number,
+    re: Float64Array,
+    im: Float64Array,
+  ): void {
     this.transform(input, offset, length);
     const { half, zr, zi, splitRe, splitIm } = this;
-    for (let k = 0; k <= half; k++) {
-      const k1 = k === half ? 0 : k;
-      const k2 = k === 0 ? 0 : half - k;
-      // X[k] = E[k] + W^k·O[k], E = (Z[k] + conj Z[−k]) / 2, O = (Z[k] − conj Z[−k]) / 2i
-      const er = (zr[k1] + zr[k2]) * 0.5;
-      const ei = (zi[k1] - zi[k2]) * 0.5;
-      const or = (zi[k1] + zi[k2]) * 0.5;
-      const oi = (zr[k2] - zr[k1]) * 0.5;
+    re[0] = zr[0] + zi[0];
+    im[0] = 0;
+    re[half] = zr[0] - zi[0];
+    im[half] = 0;
+    for (let k = 1; k < half; k++) {
+      const m = half - k;
+      // X[k] = E[k] + W^k·O[k], E = (Z[k] + conj Z[n/2 − k]) / 2, O = (Z[k] − conj Z[n/2 − k]) / 2i
+      const er = (zr[k] + zr[m]) * 0.5;
+      const ei = (zi[k] - zi[m]) * 0.5;
+      const or = (zi[k] + zi[m]) * 0.5;
+      const oi = (zr[m] - zr[k]) * 0.5;
       const wr = splitRe[k];
       const wi = splitIm[k];
       re[k] = er + wr * or - wi * oi;
@@ -81,13 +95,16 @@ export class RealFft {
   power(input: ArrayLike<number>, offset: number, length: number, out: Float64Array): void {
     this.transform(input, offset, length);
     const { half, zr, zi, splitRe, splitIm } = this;
-    for (let k = 0; k <= half; k++) {
-      const k1 = k === half ? 0 : k;
-      const k2 = k === 0 ? 0 : half - k;
-      const er = (zr[k1] + zr[k2]) * 0.5;
-      const ei = (zi[k1] - zi[k2]) * 0.5;
-      const or = (zi[k1] + zi[k2]) * 0.5;
-      const oi = (zr[k2] - zr[k1]) * 0.5;
+    const dc = zr[0] + zi[0];
+    const nyquist = zr[0] - zi[0];
+    out[0] = dc * dc;
+    out[half] = nyquist * nyquist;
+    for (let k = 1; k < half; k++) {
+      const m = half - k;
+      const er = (zr[k] + zr[m]) * 0.5;
+      const ei = (zi[k] - zi[m]) * 0.5;
+      const or = (zi[k] + zi[m]) * 0.5;
+      const oi = (zr[m] - zr[k]) * 0.5;
       const wr = splitRe[k];
       const wi = splitIm[k];
       const xr = er + wr * or - wi * oi;
@@ -99,8 +116,10 @@ export class RealFft {
   /** Packs the input (cut or zero-padded to n) as even + i·odd into zr/zi in bit-reversed order and FFTs it. */
   private transform(input: ArrayLike<number>, offset: number, length: number): void {
     if (!(offset >= 0 && length >= 0 && offset + length <= input.length))
-      throw new RangeError(`FFT input range ${offset}+${length} is outside an input of ${input.length} values`);
-    const { half, reversed, zr, zi, twiddleRe, twiddleIm } = this;
+      throw new RangeError(
+        `FFT input range ${offset}+${length} is outside an input of ${input.length} values`,
+      );
+    const { half, reversed, zr, zi } = this;
     const count = Math.min(length, this.n);
     if (count === this.n) {
       for (let j = 0; j < half; j++) {
@@ -116,21 +135,68 @@ export class RealFft {
         zi[p] = t + 1 < count ? input[offset + t + 1] : 0;
       }
     }
-    for (let size = 2; size <= half; size <<= 1) {
-      const span = size >> 1;
+    this.butterflies();
+  }
+
+  /**
+   * In-place radix-4 decimation-in-time passes over the bit-reversed points (one radix-2 pass first when log2
+   * of n/2 is odd). A pass merges four transforms of length q at offsets 0, q, 2q, 3q into one of length 4q:
+   * with A1 = w^2j·a1, A2 = w^j·a2, A3 = w^3j·a3 (w = e^(−2πi/4q)), the outputs are (a0 + A1) ± (A2 + A3) and
+   * (a0 − A1) ∓ i·(A2 − A3).
+   */
+  private butterflies(): void {
+    const { half, zr, zi, twiddleRe, twiddleIm } = this;
+    let q = 1;
+    if (Math.log2(half) % 2 === 1) {
+      for (let a = 0; a < half; a += 2) {
+        const br = zr[a + 1];
+        const bi = zi[a + 1];
+        zr[a + 1] = zr[a] - br;
+        zi[a + 1] = zi[a] - bi;
+        zr[a] += br;
+        zi[a] += bi;
+      }
+      q = 2;
+    }
+    for (; q < half; q *= 4) {
+      const size = 4 * q;
       const step = half / size;
-      for (let start = 0; start < half; start += size) {
-        for (let j = 0, t = 0; j < span; j++, t += step) {
-          const a = start + j;
-          const b = a + span;
-          const wr = twiddleRe[t];
-          const wi = twiddleIm[t];
-          const br = zr[b] * wr - zi[b] * wi;
-          const bi = zr[b] * wi + zi[b] * wr;
-          zr[b] = zr[a] - br;
-          zi[b] = zi[a] - bi;
-          zr[a] += br;
-          zi[a] += bi;
+      for (let j = 0; j < q; j++) {
+        const w1r = twiddleRe[j * step];
+        const w1i = twiddleIm[j * step];
+        const w2r = twiddleRe[2 * j * step];
+        const w2i = twiddleIm[2 * j * step];
+        const w3r = twiddleRe[3 * j * step];
+        const w3i = twiddleIm[3 * j * step];
+        for (let i0 = j; i0 < half; i0 += size) {
+          const i1 = i0 + q;
+          const i2 = i1 + q;
+          const i3 = i2 + q;
+          const a0r = zr[i0];
+          const a0i = zi[i0];
+          const a1r = zr[i1] * w2r - zi[i1] * w2i;
+          const a1i = zr[i1] * w2i + zi[i1] * w2r;
+          const a2r = zr[i2] * w1r - zi[i2] * w1i;
+          const a2i = zr[i2] * w1i + zi[i2] * w1r;
+          const a3r = zr[i3] * w3r - zi[i3] * w3i;
+          const a3i = zr[i3] * w3i + zi[i3] * w3r;
+          const t0r = a0r + a1r;
+          const t0i = a0i + a1i;
+          const t1r = a0r - a1r;
+          const t1i = a0i - a1i;
+          const t2r = a2r + a3r;
+          const t2i = a2i + a3i;
+          const t3r = a2r - a3r;
+          const t3i = a2i - a3i;
+          zr[i0] = t0r + t2r;
+          zi[i0] = t0i + t2i;
+          zr[i2] = t0r - t2r;
+          zi[i2] = t0i - t2i;
+          // −i·t3 = t3i − i·t3r
+          zr[i1] = t1r + t3i;
+          zi[i1] = t1i - t3r;
+          zr[i3] = t1r - t3i;
+          zi[i3] = t1i + t3r;
         }
       }
     }

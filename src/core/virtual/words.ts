@@ -57,8 +57,6 @@ const WORDS: Record<Word, WordShape> = {
   },
 };
 
-export const WORD_NAMES = Object.keys(WORDS) as Word[];
-
 const BANDWIDTHS = [70, 100, 140];
 /** Voiced harmonics stop here: little speech energy lies above, and it keeps the source alias-free. */
 const MAX_VOICE_HZ = 4500;

@@ -1,0 +1,77 @@
+import { useCallback, useMemo, useState } from 'react';
+import { useImpulses } from '../../state/impulseStore';
+import { useDataset } from '../../state/datasetStore';
+import { FeatureScatter } from '../explorer/FeatureScatter';
+import { compareLabels } from '../../core/dataset/labels';
+
+/** Every window as a point (PCA or UMAP of its features), coloured by label; click one to see where it is from. */
+export function ExplorerPanel() {
+  const run = useImpulses((s) => s.run);
+  const projection = useImpulses((s) => s.projection);
+  const [picked, setPicked] = useState<number | null>(null);
+  const summary = run?.status === 'done' ? run.summary : null;
+  const labels = useMemo(
+    () => (summary && run ? Array.from(summary.rowSample, (si) => run.samples[si].label) : []),
+    [summary, run],
+  );
+  const labelOrder = useMemo(() => [...new Set(labels)].sort(compareLabels), [labels]);
+  const highlight = useCallback((i: number): 'marked' | 'normal' => (i === picked ? 'marked' : 'normal'), [picked]);
+  const describe = useCallback(
+    (i: number) => (summary && run ? `${run.samples[summary.rowSample[i]].name} · ${Math.round(summary.rowStartMs[i])} ms` : ''),
+    [summary, run],
+  );
+  if (!summary || !run) return null;
+  const pickedSample = picked !== null ? run.samples[summary.rowSample[picked]] : null;
+
+  return (
+    <div className="card explorer" data-testid="feature-explorer">
+      <div className="row gap wrap">
+        <h2>Feature explorer</h2>
+        <select
+          aria-label="Projection"
+          value={projection?.method ?? 'pca'}
+          onChange={(e) => void useImpulses.getState().project(e.target.value as 'pca' | 'umap')}
+          disabled={projection?.status === 'running'}
+        >
+          <option value="pca">PCA</option>
+          <option value="umap">UMAP</option>
+        </select>
+        {projection?.status === 'running' && (
+          <>
+            <progress max={1} value={projection.fraction} aria-label="Projection progress" />
+            <button className="btn small" onClick={() => useImpulses.getState().cancel()}>
+              Cancel
+            </button>
+          </>
+        )}
+        {projection?.result && <span className="muted small">{projection.result.note}</span>}
+      </div>
+      {projection?.status === 'error' && <p className="error-text">{projection.error}</p>}
+      {projection?.result && (
+        <FeatureScatter
+          points={projection.result.points}
+          labels={labels}
+          labelOrder={labelOrder}
+          onPick={setPicked}
+          highlight={highlight}
+          describe={describe}
+          axisTitles={projection.result.axisTitles}
+        />
+      )}
+      {pickedSample && picked !== null && (
+        <p data-testid="explorer-pick">
+          <strong>{pickedSample.label}</strong> · {pickedSample.name} · window at {Math.round(summary.rowStartMs[picked])} ms ·{' '}
+          {pickedSample.category}{' '}
+          <a
+            href="#/data"
+            onClick={() => {
+              void useDataset.getState().select(pickedSample.id);
+            }}
+          >
+            Open sample
+          </a>
+        </p>
+      )}
+    </div>
+  );
+}

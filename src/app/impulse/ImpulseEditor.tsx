@@ -1,0 +1,109 @@
+import { useMemo, useState } from 'react';
+import type { Impulse } from '../../core/impulse/impulse';
+import { describeImpulse } from '../../core/impulse/generateFeatures';
+import { framesPerWindow } from '../../core/dataset/windowing';
+import { DSP_BLOCKS } from '../../core/dsp/blocks';
+import type { BlockId } from '../../core/dsp/block';
+import { describeError } from '../../core/errors';
+import { useImpulses } from '../../state/impulseStore';
+import { useDataset } from '../../state/datasetStore';
+import { NumberField } from '../components/NumberField';
+import { DspParamsForm } from './DspParamsForm';
+
+/** The impulse's three blocks side by side; every change is saved and the feature count recomputed. */
+export function ImpulseEditor({ impulse }: { impulse: Impulse }) {
+  const save = useImpulses((s) => s.save);
+  const samples = useDataset((s) => s.samples);
+  const [name, setName] = useState(impulse.name);
+  const axisNames = useMemo(() => [...new Set(samples.flatMap((s) => s.sensors.map((a) => a.name)))], [samples]);
+  const input = impulse.input;
+  const setInput = (patch: Partial<Impulse['input']>) => void save({ ...impulse, input: { ...input, ...patch } });
+  const layout = useMemo(() => {
+    try {
+      const d = describeImpulse(impulse, { axes: input.axes.length, frames: framesPerWindow(input), frequencyHz: input.frequencyHz });
+      return { ok: true as const, featureCount: d.featureCount, shape: d.shape };
+    } catch (e) {
+      return { ok: false as const, error: describeError(e) };
+    }
+  }, [impulse, input]);
+
+  return (
+    <div className="impulse-editor">
+      <div className="card block-card">
+        <h2>Input: time-series windows</h2>
+        <form
+          className="row gap"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save({ ...impulse, name: name.trim() || impulse.name });
+          }}
+        >
+          <label>
+            Impulse name
+            <input aria-label="Impulse name" value={name} onChange={(e) => setName(e.target.value)} onBlur={() => void save({ ...impulse, name: name.trim() || impulse.name })} />
+          </label>
+        </form>
+        <div className="row gap wrap">
+          <NumberField label="Window size" unit="ms" min={1} value={input.windowSizeMs} onChange={(v) => setInput({ windowSizeMs: v })} />
+          <NumberField label="Window stride" unit="ms" min={1} value={input.windowStrideMs} onChange={(v) => setInput({ windowStrideMs: v })} />
+          <NumberField label="Frequency" unit="Hz" min={1} value={input.frequencyHz} onChange={(v) => setInput({ frequencyHz: v })} />
+        </div>
+        <label className="row gap-s">
+          <input type="checkbox" checked={input.zeroPad} onChange={(e) => setInput({ zeroPad: e.target.checked })} />
+          Zero-pad samples shorter than a window
+        </label>
+        <fieldset className="axes">
+          <legend>Axes</legend>
+          {axisNames.map((a) => (
+            <label key={a} className="row gap-s">
+              <input
+                type="checkbox"
+                checked={input.axes.includes(a)}
+                onChange={(e) =>
+                  setInput({ axes: e.target.checked ? axisNames.filter((n) => n === a || input.axes.includes(n)) : input.axes.filter((n) => n !== a) })
+                }
+              />
+              {a}
+            </label>
+          ))}
+        </fieldset>
+        <p className="muted small">{framesPerWindow(input)} frames per window.</p>
+      </div>
+      <div className="card block-card">
+        <h2>Processing block</h2>
+        <label>
+          Block
+          <select
+            aria-label="Processing block"
+            value={impulse.dsp.block}
+            onChange={(e) => void save({ ...impulse, dsp: { block: e.target.value as BlockId, params: {} } })}
+          >
+            {Object.values(DSP_BLOCKS).map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <DspParamsForm key={impulse.dsp.block} impulse={impulse} />
+        <div className={`feature-count ${layout.ok ? '' : 'error'}`} data-testid="feature-count" role="status">
+          {layout.ok ? (
+            <>
+              <strong>{layout.featureCount.toLocaleString()}</strong> features per window
+              {layout.shape.length > 1 && <span className="muted"> ({layout.shape.join(' × ')})</span>}
+            </>
+          ) : (
+            layout.error
+          )}
+        </div>
+      </div>
+      <div className="card block-card muted-card">
+        <h2>Learning block</h2>
+        <p className="muted">
+          Classifier, regression or anomaly detection — chosen and trained on the <a href="#/training">Training</a> stage,
+          which is not built yet. The features generated here are what it will learn from.
+        </p>
+      </div>
+    </div>
+  );
+}

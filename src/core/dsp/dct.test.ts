@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { dctMatrix, getDctMatrix } from './dct';
+
+describe('dctMatrix', () => {
+  it('is orthonormal: D·Dᵀ = I', () => {
+    for (const n of [1, 2, 13, 32, 40]) {
+      const d = dctMatrix(n, n);
+      for (let a = 0; a < n; a++)
+        for (let b = 0; b < n; b++) {
+          let dot = 0;
+          for (let j = 0; j < n; j++) dot += d[a * n + j] * d[b * n + j];
+          expect(dot).toBeCloseTo(a === b ? 1 : 0, 12);
+        }
+    }
+  });
+
+  it('maps a constant vector to its first coefficient only, scaled by √n', () => {
+    const n = 32;
+    const d = dctMatrix(n, n);
+    for (let k = 0; k < n; k++) {
+      let y = 0;
+      for (let j = 0; j < n; j++) y += d[k * n + j] * 2;
+      expect(y).toBeCloseTo(k === 0 ? 2 * Math.sqrt(n) : 0, 12);
+    }
+  });
+
+  it('keeps the first rows and is cached', () => {
+    expect(dctMatrix(32, 13)).toEqual(dctMatrix(32, 32).subarray(0, 13 * 32));
+    expect(getDctMatrix(32, 13)).toBe(getDctMatrix(32, 13));
+  });
+});

@@ -1,0 +1,124 @@
+/**
+ * MFE block, Mel-filterbank energies (DESIGN.md §5, Edge Impulse implementation version 4): int16 values / 2^15
+ * → pre-emphasis 0.98 (shift 1) → frames → |rfft|²/nFFT → mel energies (0 → 1e-10) → loudness scaling
+ * with the noise floor → clipped to [0, 1] → quantised to 8 bits: round(x·256) / 256.
+ * The Python reference casts round(x·256) to uint8, so a full-scale cell (256) wraps to 0; we clamp it to 255.
+ */
+import type { DspBlock, WindowShape } from './block';
+import { melBand, requireAudioWindow, requireFftLength, requireWindowLength } from './audioChecks';
+import { BoundedCache } from './boundedCache';
+import { getRealFft, type RealFft } from './fft';
+import { frameLayout, type FrameLayout } from './framing';
+import { noiseFloorScale, roundHalfEven } from './loudness';
+import { applyMelFilterbank, getMelFilterbank, type MelFilterbank } from './mel';
+import { numberRule, parseBlockParams, type ParamRules } from './params';
+import { preemphasis } from './preemphasis';
+
+export type MfeParams = {
+  frame_length: number;
+  frame_stride: number;
+  num_filters: number;
+  fft_length: number;
+  low_frequency: number;
+  /** 0 means fs/2. */
+  high_frequency: number;
+  /** Not used by implementation version 4; kept so saved settings carry over. */
+  win_size: number;
+  noise_floor_db: number;
+};
+
+const TITLE = 'Audio (MFE)';
+
+const defaults: MfeParams = {
+  frame_length: 0.02,
+  frame_stride: 0.01,
+  num_filters: 40,
+  fft_length: 256,
+  low_frequency: 0,
+  high_frequency: 0,
+  win_size: 101,
+  noise_floor_db: -52,
+};
+
+const rules: ParamRules<MfeParams> = {
+  frame_length: numberRule({ above: 0 }),
+  frame_stride: numberRule({ above: 0 }),
+  num_filters: numberRule({ integer: true, min: 2 }),
+  fft_length: numberRule({ integer: true, min: 2, max: 65536 }),
+  low_frequency: numberRule({ min: 0 }),
+  high_frequency: numberRule({ min: 0 }),
+  win_size: numberRule({ integer: true, min: 1 }),
+  noise_floor_db: numberRule({ below: 12 }),
+};
+
+const PRE_COF = 0.98;
+const INT16_SCALE = 1 / 32768;
+
+interface MfePlan {
+  layout: FrameLayout;
+  fft: RealFft;
+  bank: MelFilterbank;
+  /** Scratch: the pre-emphasised window, one power spectrum, one frame's mel energies. */
+  signal: Float64Array;
+  power: Float64Array;
+  energies: Float64Array;
+}
+
+const plans = new BoundedCache<MfePlan>(16);
+
+function plan(p: MfeParams, window: WindowShape): MfePlan {
+  requireAudioWindow(TITLE, window);
+  requireFftLength(TITLE, p.fft_length);
+  const fs = window.frequencyHz;
+  const key = `${Object.values(p).join('/')}/${fs}/${window.frames}`;
+  return plans.get(key, () => {
+    const { lowHz, highHz } = melBand(TITLE, p.low_frequency, p.high_frequency, fs);
+    const layout = frameLayout(TITLE, fs, window.frames, p.frame_length, p.frame_stride);
+    const bank = getMelFilterbank(TITLE, p.num_filters, p.fft_length, fs, lowHz, highHz);
+    const fft = getRealFft(p.fft_length);
+    return {
+      layout,
+      fft,
+      bank,
+      signal: new Float64Array(window.frames),
+      power: new Float64Array(fft.bins),
+      energies: new Float64Array(p.num_filters),
+    };
+  });
+}
+
+/** 8-bit quantisation of a [0, 1] value as the reference does, but clamping 256 to 255 instead of wrapping. */
+function quantise(x: number): number {
+  const q = roundHalfEven(x * 256);
+  return (q > 255 ? 255 : q) / 256;
+}
+
+export const mfeBlock: DspBlock<MfeParams> = {
+  id: 'mfe',
+  title: TITLE,
+  defaults,
+  parseParams: (json) => parseBlockParams(TITLE, defaults, json, rules),
+  describe(params, window) {
+    const { layout } = plan(params, window);
+    return { featureCount: layout.count * params.num_filters, shape: [layout.count, params.num_filters] };
+  },
+  run(params, window, shape) {
+    requireWindowLength(TITLE, window, shape);
+    const { layout, fft, bank, signal, power, energies } = plan(params, shape);
+    const filters = params.num_filters;
+    const invN = 1 / params.fft_length;
+    const floor = params.noise_floor_db;
+    preemphasis(window, PRE_COF, 1, INT16_SCALE, signal);
+    const out = new Float32Array(layout.count * filters);
+    for (let f = 0; f < layout.count; f++) {
+      fft.power(signal, f * layout.stride, layout.length, power);
+      applyMelFilterbank(bank, power, energies, 0);
+      for (let i = 0; i < filters; i++) {
+        const e = energies[i] * invN;
+        const x = noiseFloorScale(e === 0 ? 1e-10 : e, floor);
+        out[f * filters + i] = quantise(x < 0 ? 0 : x > 1 ? 1 : x);
+      }
+    }
+    return out;
+  },
+};

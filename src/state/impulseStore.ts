@@ -1,0 +1,148 @@
+import { create } from 'zustand';
+import type { Impulse } from '../core/impulse/impulse';
+import { defaultImpulse, missingAxes } from '../core/impulse/defaults';
+import { describeError, isStudioError } from '../core/errors';
+import { newId } from '../core/ids';
+import { dspWorker } from '../platform/workers/dspClient';
+import type { FeatureProgress, FeatureSetSummary, FeatureJobSample, Projection, ProjectionMethod } from '../../workers/dspApi';
+import { proxy } from 'comlink';
+import { getDb } from './db';
+import { useDataset } from './datasetStore';
+import { toast } from './toastStore';
+
+export type RunStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
+
+export interface FeatureRun {
+  impulseId: string;
+  status: RunStatus;
+  progress: FeatureProgress | null;
+  summary: FeatureSetSummary | null;
+  /** The samples of the run, indexed by summary.rowSample. */
+  samples: FeatureJobSample[];
+  leftOut: number;
+  error: string | null;
+}
+
+export interface ProjectionRun {
+  status: RunStatus;
+  method: ProjectionMethod;
+  fraction: number;
+  result: Projection | null;
+  error: string | null;
+}
+
+interface ImpulseState {
+  projectId: string | null;
+  impulses: Impulse[];
+  selectedId: string | null;
+  run: FeatureRun | null;
+  projection: ProjectionRun | null;
+  load: (projectId: string | null) => Promise<void>;
+  select: (id: string) => void;
+  create: () => Promise<void>;
+  save: (impulse: Impulse) => Promise<void>;
+  remove: (id: string) => Promise<void>;
+  generate: () => Promise<void>;
+  cancel: () => void;
+  project: (method: ProjectionMethod) => Promise<void>;
+}
+
+export const useImpulses = create<ImpulseState>((set, get) => ({
+  projectId: null,
+  impulses: [],
+  selectedId: null,
+  run: null,
+  projection: null,
+
+  load: async (projectId) => {
+    set({ projectId, impulses: [], selectedId: null, run: null, projection: null });
+    if (!projectId) return;
+    try {
+      const impulses = await (await getDb()).listImpulses(projectId);
+      if (get().projectId === projectId) set({ impulses, selectedId: impulses[0]?.id ?? null });
+    } catch (e) {
+      toast.error(describeError(e));
+    }
+  },
+
+  select: (id) => set({ selectedId: id, run: get().run?.impulseId === id ? get().run : null, projection: null }),
+
+  create: async () => {
+    const { projectId, impulses } = get();
+    if (!projectId) return;
+    const now = Date.now();
+    const enabled = useDataset.getState().samples.filter((s) => s.enabled);
+    const impulse: Impulse = { id: newId(), projectId, name: `Impulse ${impulses.length + 1}`, ...defaultImpulse(enabled), createdAt: now, updatedAt: now };
+    try {
+      await (await getDb()).putImpulse(impulse);
+      set({ impulses: [...get().impulses, impulse], selectedId: impulse.id, run: null, projection: null });
+    } catch (e) {
+      toast.error(describeError(e));
+    }
+  },
+
+  save: async (impulse) => {
+    const updated = { ...impulse, updatedAt: Date.now() };
+    set({ impulses: get().impulses.map((i) => (i.id === impulse.id ? updated : i)) });
+    try {
+      await (await getDb()).putImpulse(updated);
+    } catch (e) {
+      toast.error(describeError(e));
+    }
+  },
+
+  remove: async (id) => {
+    try {
+      await (await getDb()).deleteImpulse(id);
+      const impulses = get().impulses.filter((i) => i.id !== id);
+      set({ impulses, selectedId: impulses[0]?.id ?? null, run: null, projection: null });
+    } catch (e) {
+      toast.error(describeError(e));
+    }
+  },
+
+  generate: async () => {
+    const impulse = get().impulses.find((i) => i.id === get().selectedId);
+    if (!impulse || get().run?.status === 'running') return;
+    const usable = useDataset.getState().samples.filter((s) => s.enabled && !missingAxes(s, impulse.input));
+    const enabledCount = useDataset.getState().samples.filter((s) => s.enabled).length;
+    const samples: FeatureJobSample[] = usable.map(({ id, name, label, category, updatedAt }) => ({ id, name, label, category, updatedAt }));
+    const base: FeatureRun = { impulseId: impulse.id, status: 'running', progress: null, summary: null, samples, leftOut: enabledCount - usable.length, error: null };
+    set({ run: base, projection: null });
+    try {
+      const summary = await dspWorker().generate(
+        { impulse, samples },
+        proxy((progress: FeatureProgress) => {
+          const run = get().run;
+          if (run?.impulseId === impulse.id && run.status === 'running') set({ run: { ...run, progress } });
+        }),
+      );
+      set({ run: { ...base, status: 'done', summary, progress: get().run?.progress ?? null } });
+      await get().project('pca');
+    } catch (e) {
+      const cancelled = isStudioError(e) && e.code === 'cancelled';
+      set({ run: { ...base, status: cancelled ? 'cancelled' : 'error', error: describeError(e) } });
+      if (!cancelled) toast.error(describeError(e));
+    }
+  },
+
+  cancel: () => void dspWorker().cancel(),
+
+  project: async (method) => {
+    set({ projection: { status: 'running', method, fraction: 0, result: null, error: null } });
+    try {
+      const result = await dspWorker().project(
+        method,
+        42,
+        proxy((fraction: number) => {
+          const p = get().projection;
+          if (p?.status === 'running') set({ projection: { ...p, fraction } });
+        }),
+      );
+      set({ projection: { status: 'done', method, fraction: 1, result, error: null } });
+    } catch (e) {
+      const cancelled = isStudioError(e) && e.code === 'cancelled';
+      set({ projection: { status: cancelled ? 'cancelled' : 'error', method, fraction: 0, result: null, error: describeError(e) } });
+    }
+  },
+}));
