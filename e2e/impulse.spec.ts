@@ -25,7 +25,11 @@ test('keyword impulse on the shared WAVs: live feature count, features with prog
   await generate(page);
   await expect(page.getByTestId('generate-summary')).toContainText(`4 windows × 3,960 features from 4 samples`);
   await expect(page.getByTestId('generate-summary')).toContainText('4 computed, 0 from the cache');
-  await expect(page.getByTestId('feature-explorer').locator('canvas')).toBeVisible();
+  const scatter = page.getByRole('application', { name: 'Feature scatter plot of 4 windows' });
+  await expect(scatter).toBeVisible();
+  await scatter.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('explorer-pick')).toContainText(/window at 0 ms/);
   await expect(page.getByTestId('window-view').locator('canvas.heatmap')).toBeVisible();
   await screenshot(page, 'impulse-keywords');
 
@@ -61,8 +65,9 @@ test('gesture impulse on virtual-board recordings: spectral features and the exp
   // 4 s samples, 2 s windows every 500 ms: 5 windows each.
   await expect(page.getByTestId('generate-summary')).toContainText('20 windows × 27 features from 4 samples');
   const explorer = page.getByTestId('feature-explorer');
-  await expect(explorer.locator('canvas')).toBeVisible();
+  await expect(explorer.getByRole('application', { name: 'Feature scatter plot of 20 windows' })).toBeVisible();
   await page.getByLabel('Projection').selectOption('umap');
-  await expect(explorer).toContainText(/UMAP/);
+  await expect(explorer).toContainText('UMAP of 20 windows', { timeout: 60_000 });
+  await expect(explorer.getByRole('application', { name: 'Feature scatter plot of 20 windows' })).toBeVisible();
   await screenshot(page, 'impulse-gestures');
 });
