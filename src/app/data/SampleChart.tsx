@@ -1,25 +1,11 @@
-import { useMemo, useRef, useState } from 'react';
-import { Area, CartesianGrid, ComposedChart, Legend, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { SampleMeta, SampleValues } from '../../core/dataset/sample';
 import { decimateForChart } from '../../core/dataset/decimate';
 import { durationMs } from '../../core/dataset/sample';
+import { useDevicePixelRatio, useElementWidth } from '../chart/canvasHooks';
+import { AXIS_COLORS, PLOT_MARGIN, drawSampleChart } from './drawSampleChart';
 
-const COLORS = [
-  '#2563eb',
-  '#dc2626',
-  '#16a34a',
-  '#9333ea',
-  '#ea580c',
-  '#0891b2',
-  '#ca8a04',
-  '#db2777',
-  '#4b5563',
-];
-const MAX_POINTS = 1500;
-const MARGIN = { top: 8, right: 16, bottom: 0, left: 0 };
-const Y_AXIS_WIDTH = 64;
-const X_AXIS_HEIGHT = 30;
-const LEGEND_HEIGHT = 28;
+const HEIGHT = 260;
 
 export interface TimeRange {
   startMs: number;
@@ -37,71 +23,61 @@ interface Props {
 }
 
 /**
- * All axes of a sample over time. Long samples are drawn as a min/max envelope per pixel column
- * (decimated in one pass), so a 10-minute recording draws as fast as a short one.
+ * All axes of a sample over time on a canvas. The data is reduced to a min/max envelope with one column per
+ * device pixel (in one pass), so a 10-minute recording draws as fast as a short one.
  */
 export function SampleChart({ meta, values, range, segments, onSelectRange }: Props) {
-  const axes = meta.sensors.length;
+  const box = useRef<HTMLDivElement>(null);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const width = useElementWidth(box);
+  const dpr = useDevicePixelRatio();
   const total = durationMs(meta);
-  const data = useMemo(() => {
-    const d = decimateForChart(values, axes, meta.intervalMs, MAX_POINTS);
-    return Array.from(d.timeMs, (t, i) => {
-      const row: Record<string, number | [number, number]> = { t };
-      for (let a = 0; a < axes; a++) row[`a${a}`] = [d.min[a][i], d.max[a][i]];
-      return row;
-    });
-  }, [values, axes, meta.intervalMs]);
+  const columns = Math.max(50, Math.round((width - PLOT_MARGIN.left - PLOT_MARGIN.right) * dpr));
+  const envelope = useMemo(
+    () => (width > 0 ? decimateForChart(values, meta.sensors.length, meta.intervalMs, columns) : null),
+    [values, meta.sensors.length, meta.intervalMs, columns, width],
+  );
+
+  useEffect(() => {
+    const c = canvas.current;
+    const ctx = c?.getContext('2d');
+    if (!c || !ctx || !envelope) return;
+    c.width = Math.round(width * dpr);
+    c.height = Math.round(HEIGHT * dpr);
+    drawSampleChart(ctx, envelope, total, width, HEIGHT, dpr);
+  }, [envelope, total, width, dpr]);
 
   return (
     <div className="sample-chart" data-testid="sample-chart">
-      <ResponsiveContainer width="100%" height={260}>
-        <ComposedChart data={data} margin={MARGIN}>
-          <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
-          <XAxis
-            dataKey="t"
-            type="number"
-            domain={[0, total]}
-            height={X_AXIS_HEIGHT}
-            tickFormatter={(t: number) =>
-              total > 5000 ? `${(t / 1000).toFixed(1)} s` : `${Math.round(t)} ms`
-            }
-          />
-          <YAxis width={Y_AXIS_WIDTH} tickFormatter={(v: number) => Number(v.toPrecision(3)).toString()} />
-          <Legend height={LEGEND_HEIGHT} verticalAlign="bottom" />
-          {meta.sensors.map((s, a) => (
-            <Area
-              key={a}
-              dataKey={`a${a}`}
-              name={s.units && s.units !== 'N/A' ? `${s.name} (${s.units})` : s.name}
-              stroke={COLORS[a % COLORS.length]}
-              fill={COLORS[a % COLORS.length]}
-              fillOpacity={0.25}
-              strokeWidth={1}
-              isAnimationActive={false}
-              dot={false}
-              activeDot={false}
-            />
-          ))}
-        </ComposedChart>
-      </ResponsiveContainer>
-      <RangeOverlay totalMs={total} range={range} segments={segments} onSelectRange={onSelectRange} />
+      <div className="sample-chart-plot" ref={box}>
+        <canvas
+          ref={canvas}
+          style={{ width: '100%', height: HEIGHT }}
+          role="img"
+          aria-label={`Chart of ${meta.sensors.map((s) => s.name).join(', ')} over ${Math.round(total)} ms`}
+        />
+        <RangeOverlay totalMs={total} range={range} segments={segments} onSelectRange={onSelectRange} />
+      </div>
+      <ul className="chart-legend">
+        {meta.sensors.map((s, a) => (
+          <li key={a}>
+            <span className="swatch" style={{ background: AXIS_COLORS[a % AXIS_COLORS.length] }} />
+            {s.units && s.units !== 'N/A' ? `${s.name} (${s.units})` : s.name}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }
 
-/** Drag-to-select over the plot area; sits exactly over it thanks to the fixed margins above. */
-function RangeOverlay({
-  totalMs,
-  range,
-  segments,
-  onSelectRange,
-}: Omit<Props, 'meta' | 'values'> & { totalMs: number }) {
+/** Drag-to-select over the plot area; it sits exactly on it thanks to the shared margins. */
+function RangeOverlay({ totalMs, range, segments, onSelectRange }: Omit<Props, 'meta' | 'values'> & { totalMs: number }) {
   const el = useRef<HTMLDivElement>(null);
   const [drag, setDrag] = useState<{ from: number; to: number } | null>(null);
   const [hoverMs, setHoverMs] = useState<number | null>(null);
   const toMs = (clientX: number) => {
-    const box = el.current!.getBoundingClientRect();
-    return Math.max(0, Math.min(1, (clientX - box.left) / box.width)) * totalMs;
+    const b = el.current!.getBoundingClientRect();
+    return Math.max(0, Math.min(1, (clientX - b.left) / b.width)) * totalMs;
   };
   const pct = (ms: number) => `${(ms / totalMs) * 100}%`;
   const shown = drag ? { startMs: Math.min(drag.from, drag.to), endMs: Math.max(drag.from, drag.to) } : range;
@@ -111,12 +87,7 @@ function RangeOverlay({
       ref={el}
       className={`range-overlay ${onSelectRange ? 'selectable' : ''}`}
       data-testid="chart-overlay"
-      style={{
-        left: MARGIN.left + Y_AXIS_WIDTH,
-        right: MARGIN.right,
-        top: MARGIN.top,
-        bottom: MARGIN.bottom + X_AXIS_HEIGHT + LEGEND_HEIGHT,
-      }}
+      style={{ left: PLOT_MARGIN.left, right: PLOT_MARGIN.right, top: PLOT_MARGIN.top, bottom: PLOT_MARGIN.bottom }}
       onPointerDown={(e) => {
         if (!onSelectRange) return;
         e.currentTarget.setPointerCapture(e.pointerId);
@@ -140,12 +111,7 @@ function RangeOverlay({
           <span>{i + 1}</span>
         </div>
       ))}
-      {shown && (
-        <div
-          className="selection"
-          style={{ left: pct(shown.startMs), width: pct(shown.endMs - shown.startMs) }}
-        />
-      )}
+      {shown && <div className="selection" style={{ left: pct(shown.startMs), width: pct(shown.endMs - shown.startMs) }} />}
       {hoverMs !== null && (
         <div className="hover-time" style={{ left: pct(hoverMs) }}>
           {Math.round(hoverMs)} ms

@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
-import { useDevicePixelRatio, useElementWidth } from './canvasHooks';
+import { useDevicePixelRatio, useElementWidth } from '../chart/canvasHooks';
 import {
   drawBase,
   drawOverlay,

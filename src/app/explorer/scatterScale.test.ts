@@ -2,13 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   axisRange,
   axisTicks,
-  formatTick,
-  niceStep,
   plotFrame,
   scatterLayout,
-  tickValues,
   toPixel,
 } from './scatterScale';
+import { formatTick, niceStep, ticks } from '../chart/ticks';
 
 describe('axisRange', () => {
   it('spans the finite values of one coordinate with 5 % headroom', () => {
@@ -50,8 +48,8 @@ describe('ticks', () => {
     expect(niceStep(10, 5)).toBe(2);
     expect(niceStep(0.7, 7)).toBeCloseTo(0.1, 12);
     expect(niceStep(0, 5)).toBe(1);
-    expect(tickValues({ lo: -5.5, hi: 105 }, 20)).toEqual([0, 20, 40, 60, 80, 100]);
-    expect(tickValues({ lo: -1, hi: -0.1 }, 0.5)).toEqual([-1, -0.5]);
+    expect(ticks(-5.5, 105, 20)).toEqual([0, 20, 40, 60, 80, 100]);
+    expect(ticks(-1, -0.1, 0.5)).toEqual([-1, -0.5]);
   });
 
   it('labels ticks with just the decimals the step needs', () => {

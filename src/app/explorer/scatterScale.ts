@@ -3,6 +3,8 @@
  * linear maps from data to CSS pixels and "nice" ticks. Pure functions, tested in Node.
  */
 
+import { formatTick, niceStep, ticks } from '../chart/ticks';
+
 export interface Range {
   lo: number;
   hi: number;
@@ -64,33 +66,6 @@ export function toPixel(scale: LinearScale, value: number): number {
   return from + ((value - range.lo) / (range.hi - range.lo)) * (to - from);
 }
 
-/** The step of 1, 2 or 5 × 10^k that splits `span` into at most `maxTicks` intervals. */
-export function niceStep(span: number, maxTicks: number): number {
-  const raw = span / Math.max(1, maxTicks);
-  if (!(raw > 0) || !Number.isFinite(raw)) return 1;
-  const power = 10 ** Math.floor(Math.log10(raw));
-  const m = raw / power;
-  return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * power;
-}
-
-/** Multiples of `step` within the range. */
-export function tickValues(range: Range, step: number): number[] {
-  const out: number[] = [];
-  // The tolerance keeps a tick that lands on a bound despite rounding; `+ 0` turns −0 into 0.
-  for (let i = Math.ceil(range.lo / step - 1e-9); i * step <= range.hi + step * 1e-9; i++)
-    out.push(i * step + 0);
-  return out;
-}
-
-/** A tick label with just the decimals its step needs ("0.25", "-20"), never "-0". */
-export function formatTick(value: number, step: number): string {
-  let decimals = 0;
-  while (decimals < 6 && Math.abs(Math.round(step * 10 ** decimals) - step * 10 ** decimals) > 1e-6)
-    decimals++;
-  const text = value.toFixed(decimals);
-  return Number(text) === 0 ? (0).toFixed(decimals) : text;
-}
-
 export interface Ticks {
   values: number[];
   labels: string[];
@@ -99,7 +74,7 @@ export interface Ticks {
 /** About one tick per `spacing` CSS pixels along an axis of `length` pixels. */
 export function axisTicks(range: Range, length: number, spacing: number): Ticks {
   const step = niceStep(range.hi - range.lo, Math.max(2, Math.floor(length / spacing)));
-  const values = tickValues(range, step);
+  const values = ticks(range.lo, range.hi, step);
   return { values, labels: values.map((v) => formatTick(v, step)) };
 }
 

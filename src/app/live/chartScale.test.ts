@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatTick, nextYRange, niceStep, ticks } from './chartScale';
+import { nextYRange } from './chartScale';
+import { formatTick, niceStep, ticks } from '../chart/ticks';
 
 describe('chart scale', () => {
   it('picks 1-2-5 steps', () => {

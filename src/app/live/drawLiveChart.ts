@@ -1,6 +1,7 @@
 import type { SensorInfo } from '../../core/dataset/sample';
 import { unitLabel } from './axisStyle';
-import { formatTick, nextYRange, niceStep, ticks, type ValueRange } from './chartScale';
+import { nextYRange, type ValueRange } from './chartScale';
+import { formatTick, niceStep, ticks } from '../chart/ticks';
 import type { LiveBuffer } from './liveBuffer';
 
 export interface LiveChartView {
