@@ -88,3 +88,16 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 export async function expectCurrentProject(page: Page, name: string): Promise<void> {
   await expect(page.getByLabel('Current project').locator('option:checked')).toHaveText(name);
 }
+
+/** Records one labelled sample from the first connected source on the Data page and waits until it is saved. */
+export async function recordSample(page: Page, sensor: string, label: string, lengthMs: number): Promise<void> {
+  await page.goto('/#/data');
+  const panel = page.getByTestId('record-panel');
+  await panel.getByLabel('Sensor').selectOption({ label: sensor });
+  await panel.getByLabel('Recording label').fill(label);
+  await panel.getByLabel('Recording length (ms)').fill(String(lengthMs));
+  await expect(page.getByTestId('live-chart')).toHaveAttribute('data-status', 'live');
+  await panel.getByRole('button', { name: 'Start recording' }).click();
+  await expect(page.getByTestId('record-status')).toBeVisible();
+  await expect(panel.getByRole('button', { name: 'Start recording' })).toBeVisible({ timeout: 20_000 });
+}

@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { createProject, importFiles, screenshot, sharedWavs } from './helpers';
+import { createProject, importFiles, recordSample, screenshot, sharedWavs } from './helpers';
 
 async function generate(page: Page): Promise<void> {
   const panel = page.getByTestId('generate-panel');
@@ -48,14 +48,7 @@ test('gesture impulse on virtual-board recordings: spectral features and the exp
   for (const gesture of ['idle', 'wave', 'circle', 'shake']) {
     await page.goto('/#/devices');
     await page.getByLabel('Gesture performed').selectOption(gesture);
-    await page.goto('/#/data');
-    const panel = page.getByTestId('record-panel');
-    await panel.getByLabel('Sensor').selectOption({ label: 'accelerometer' });
-    await panel.getByLabel('Recording label').fill(gesture);
-    await panel.getByLabel('Recording length (ms)').fill('4000');
-    await panel.getByRole('button', { name: 'Start recording' }).click();
-    await expect(page.getByTestId('record-status')).toBeVisible();
-    await expect(panel.getByRole('button', { name: 'Start recording' })).toBeVisible({ timeout: 15_000 });
+    await recordSample(page, 'accelerometer', gesture, 4000);
   }
   await page.goto('/#/impulse');
   await page.getByRole('button', { name: '+ New impulse' }).click();

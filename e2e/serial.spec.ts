@@ -1,18 +1,8 @@
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import { fakeSerial, installFakeSerial, play } from './fakeSerial';
 import { forwarderLines, studioStream } from './streams';
-import { createProject, screenshot } from './helpers';
+import { createProject, recordSample, screenshot } from './helpers';
 
-async function record(page: Page, sensor: string, label: string, lengthMs: number): Promise<void> {
-  await page.goto('/#/data');
-  const panel = page.getByTestId('record-panel');
-  await panel.getByLabel('Sensor').selectOption({ label: sensor });
-  await panel.getByLabel('Recording label').fill(label);
-  await panel.getByLabel('Recording length (ms)').fill(String(lengthMs));
-  await panel.getByRole('button', { name: 'Start recording' }).click();
-  await expect(page.getByTestId('record-status')).toBeVisible();
-  await expect(panel.getByRole('button', { name: 'Start recording' })).toBeVisible({ timeout: 15_000 });
-}
 
 test('data-forwarder board: rate and axes detected, noise skipped, 3 recordings, unplug mid-recording, replug', async ({ page }) => {
   await installFakeSerial(page);
@@ -33,7 +23,7 @@ test('data-forwarder board: rate and axes detected, noise skipped, 3 recordings,
   await expect(card.getByTestId('sensor-table')).toContainText('accX (m/s2)');
   await screenshot(page, 'devices-forwarder');
 
-  for (const label of ['wave', 'idle', 'wave']) await record(page, '3 values per line', label, 2000);
+  for (const label of ['wave', 'idle', 'wave']) await recordSample(page, '3 values per line', label, 2000);
   const rows = page.getByTestId('sample-row');
   await expect(rows).toHaveCount(3);
   for (const text of await rows.allTextContents()) expect(text).toMatch(/(wave|idle).*2\.00 s.*62\.5 Hz/);
@@ -78,8 +68,8 @@ test('studio-protocol board: handshake, dropped and corrupt frames counted, IMU 
   const written = await page.evaluate(() => (window as unknown as { __fakeSerial: { written: number[][] } }).__fakeSerial.written.length);
   expect(written).toBeGreaterThan(0);
 
-  for (const label of ['circle', 'punch']) await record(page, 'accelerometer', label, 1000);
-  await record(page, 'microphone', 'tone', 500);
+  for (const label of ['circle', 'punch']) await recordSample(page, 'accelerometer', label, 1000);
+  await recordSample(page, 'microphone', 'tone', 500);
   const rows = page.getByTestId('sample-row');
   await expect(rows).toHaveCount(3);
   await expect(rows.filter({ hasText: 'tone' })).toContainText(/500 ms.*16 kHz/);

@@ -1,5 +1,7 @@
 import { test, expect } from '@playwright/test';
-import { createProject, forbidRemoteRequests, screenshot } from './helpers';
+import { readFileSync } from 'node:fs';
+import { unzipSync } from 'fflate';
+import { createProject, forbidRemoteRequests, recordSample, screenshot } from './helpers';
 
 test('virtual board: connect, see its sensors, record 3 labelled gestures, survive an unplug', async ({ page }) => {
   const remote = await forbidRemoteRequests(page);
@@ -16,17 +18,21 @@ test('virtual board: connect, see its sensors, record 3 labelled gestures, survi
   await expect(card.getByTestId('dropped-frames')).toHaveText('Dropped frames: 0');
   await screenshot(page, 'devices-virtual');
 
+  // The studio firmware downloads as an Arduino sketch folder.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download the sketch (.zip)' }).click();
+  const sketch = unzipSync(readFileSync(await (await download).path()));
+  expect(Object.keys(sketch).sort()).toEqual([
+    'tinyml_studio/studio_protocol.cpp',
+    'tinyml_studio/studio_protocol.h',
+    'tinyml_studio/tinyml_studio.ino',
+  ]);
+  expect(new TextDecoder().decode(sketch['tinyml_studio/tinyml_studio.ino'])).toContain('STUDIO_BOARD_REV');
+
   for (const gesture of ['wave', 'idle', 'circle']) {
     await page.goto('/#/devices');
     await page.getByLabel('Gesture performed').selectOption(gesture);
-    await page.goto('/#/data');
-    const panel = page.getByTestId('record-panel');
-    await panel.getByLabel('Sensor').selectOption({ label: 'accelerometer' });
-    await panel.getByLabel('Recording label').fill(gesture);
-    await panel.getByLabel('Recording length (ms)').fill('1000');
-    await expect(page.getByTestId('live-chart')).toHaveAttribute('data-status', 'live');
-    await panel.getByRole('button', { name: 'Start recording' }).click();
-    await expect(panel.getByRole('button', { name: 'Start recording' })).toBeVisible({ timeout: 10_000 });
+    await recordSample(page, 'accelerometer', gesture, 1000);
   }
   await screenshot(page, 'data-recorded');
   const rows = page.getByTestId('sample-row');

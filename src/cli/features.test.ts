@@ -1,30 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { runCli } from './run';
+import { fakeIo } from './fakeIo';
 
 const YES = resolve('../shared/testdata/audio/yes_1000ms.wav');
 
-function io(files: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const written: Record<string, string> = {};
-  return {
-    out,
-    err,
-    written,
-    io: {
-      out: (l: string) => out.push(l),
-      err: (l: string) => err.push(l),
-      readFile: async (p: string) => (p in files ? new TextEncoder().encode(files[p]) : new Uint8Array(await readFile(p))),
-      writeFile: async (p: string, t: string) => void (written[p] = t),
-    },
-  };
-}
+const withJsonFiles = (files: Record<string, unknown>) =>
+  fakeIo(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, new TextEncoder().encode(JSON.stringify(v))])));
 
 describe('studio features', () => {
   it('prints the MFCC matrix of a 1 s WAV as one window of 50 × 13', async () => {
-    const t = io();
+    const t = fakeIo();
     expect(await runCli(['features', '--block', 'mfcc', '--input', YES], t.io)).toBe(0);
     const json = JSON.parse(t.out[0]) as { shape: number[]; features: number[][] };
     expect(json.shape).toEqual([1, 650]);
@@ -33,7 +19,7 @@ describe('studio features', () => {
   });
 
   it('windows the sample, takes --params, and writes --out', async () => {
-    const t = io({ 'p.json': JSON.stringify({ num_filters: 32 }) });
+    const t = withJsonFiles({ 'p.json': { num_filters: 32 } });
     const code = await runCli(
       ['features', '--block', 'mfe', '--params', 'p.json', '--input', YES, '--window-ms', '500', '--stride-ms', '250', '--out', 'f.json'],
       t.io,
@@ -45,7 +31,7 @@ describe('studio features', () => {
   });
 
   it('names an unknown parameter and fails with exit code 1', async () => {
-    const t = io({ 'p.json': JSON.stringify({ 'fft-lenght': 64 }) });
+    const t = withJsonFiles({ 'p.json': { 'fft-lenght': 64 } });
     expect(await runCli(['features', '--block', 'spectral', '--params', 'p.json', '--input', YES], t.io)).toBe(1);
     expect(t.err.join('\n')).toContain('fft-lenght');
   });

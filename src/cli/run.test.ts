@@ -1,32 +1,11 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeWav } from '../core/formats/wav';
 import { parseArgs } from './args';
 import { UsageError } from './command';
 import { runCli } from './run';
+import { fakeIo } from './fakeIo';
 
-function fakeIo(files: Record<string, Uint8Array> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const written: Record<string, string> = {};
-  return {
-    out,
-    err,
-    written,
-    io: {
-      writeFile: async (path: string, text: string) => {
-        written[path] = text;
-      },
-      out: (line: string) => out.push(line),
-      err: (line: string) => err.push(line),
-      readFile: async (path: string) => {
-        if (Object.hasOwn(files, path)) return files[path];
-        return new Uint8Array(await readFile(path));
-      },
-    },
-  };
-}
 
 describe('parseArgs', () => {
   const specs = {
