@@ -1,9 +1,10 @@
 /// <reference lib="webworker" />
 import { expose, transfer } from 'comlink';
 import { StudioError } from '../src/core/errors';
-import { featureConfig, featureConfigHash, featureKey, type CachedFeatures, type Impulse } from '../src/core/impulse/impulse';
-import { describeImpulse, sampleFeatures } from '../src/core/impulse/generateFeatures';
-import { framesPerWindow, sliceWindows } from '../src/core/dataset/windowing';
+import { featureKey, type Impulse } from '../src/core/impulse/impulse';
+import { describeImpulse } from '../src/core/impulse/generateFeatures';
+import { sliceWindows } from '../src/core/dataset/windowing';
+import { buildFeatureSet } from '../src/platform/features/featureSet';
 import { projectFeatures } from '../src/core/learn/projection';
 import { openStudioDb } from '../src/platform/db/openStudioDb';
 import type { StudioDb } from '../src/platform/db/studioDb';
@@ -15,84 +16,14 @@ const db = () => (dbPromise ??= openStudioDb());
 let cancelled = false;
 let lastRows: Float32Array[] = [];
 
-/** Cached entries are written in batches: one transaction per batch keeps a long run from holding a lock. */
-const CACHE_BATCH = 32;
-const PROGRESS_EVERY_MS = 100;
-
-function checkCancelled(): void {
-  if (cancelled) throw new StudioError('cancelled', 'Feature generation was cancelled.');
-}
-
 const api: DspWorkerApi = {
   async generate(job: FeatureJob, onProgress: (p: FeatureProgress) => void): Promise<FeatureSetSummary> {
     cancelled = false;
-    const started = performance.now();
     const store = await db();
-    const configHash = featureConfigHash(job.impulse);
-    const config = featureConfig(job.impulse);
-    const keys = job.samples.map((s) => featureKey(s.id, configHash));
-    const cachedEntries = await store.getFeatures(keys);
-    const perSample: CachedFeatures[] = [];
-    const pending: CachedFeatures[] = [];
-    const skipped: FeatureSetSummary['skipped'] = [];
-    let computed = 0;
-    let cached = 0;
-    let lastReport = 0;
-    for (let i = 0; i < job.samples.length; i++) {
-      checkCancelled();
-      const s = job.samples[i];
-      const hit = cachedEntries[i];
-      let entry: CachedFeatures;
-      if (hit && hit.config === config && hit.sampleUpdatedAt === s.updatedAt) {
-        entry = hit;
-        cached++;
-      } else {
-        const sample = await store.getSample(s.id);
-        const { skippedReason, ...f } = sampleFeatures(job.impulse, sample);
-        entry = { key: keys[i], sampleId: s.id, configHash, config, sampleUpdatedAt: s.updatedAt, ...f };
-        if (skippedReason) skipped.push({ sampleId: s.id, name: s.name, reason: skippedReason });
-        pending.push(entry);
-        computed++;
-        if (pending.length >= CACHE_BATCH) await store.putFeatures(pending.splice(0));
-      }
-      perSample.push(entry);
-      const now = performance.now();
-      if (now - lastReport > PROGRESS_EVERY_MS || i === job.samples.length - 1) {
-        lastReport = now;
-        onProgress({ done: i + 1, total: job.samples.length, computed, cached });
-      }
-    }
-    if (pending.length > 0) await store.putFeatures(pending);
-    await store.pruneFeatures(configHash, new Set(keys));
-
-    const featureCount = perSample.find((e) => e.windowCount > 0)?.featureCount ?? 0;
-    const windowCount = perSample.reduce((n, e) => n + e.windowCount, 0);
-    const rowSample = new Int32Array(windowCount);
-    const rowStartMs = new Float32Array(windowCount);
-    const rows: Float32Array[] = [];
-    let r = 0;
-    perSample.forEach((e, si) => {
-      for (let w = 0; w < e.windowCount; w++, r++) {
-        rowSample[r] = si;
-        rowStartMs[r] = e.startMs[w];
-        rows.push(e.features.subarray(w * e.featureCount, (w + 1) * e.featureCount));
-      }
-    });
+    const { summary, rows } = await buildFeatureSet(store, job, onProgress, () => cancelled);
+    await store.pruneFeatures(summary.configHash, new Set(job.samples.map((s) => featureKey(s.id, summary.configHash))));
     lastRows = rows;
-    const shape = shapeOf(job.impulse, featureCount);
-    const summary: FeatureSetSummary = {
-      configHash,
-      featureCount,
-      shape,
-      windowCount,
-      rowSample,
-      rowStartMs,
-      computed,
-      cached,
-      skipped,
-      durationMs: performance.now() - started,
-    };
-    return transfer(summary, [rowSample.buffer, rowStartMs.buffer]);
+    return transfer(summary, [summary.rowSample.buffer, summary.rowStartMs.buffer]);
   },
 
   cancel() {
@@ -132,12 +63,5 @@ const api: DspWorkerApi = {
     return transfer(view, [window.buffer, features.buffer]);
   },
 };
-
-/** The block's feature layout ([features] or [frames, coefficients]) for the impulse's window. */
-function shapeOf(impulse: Impulse, featureCount: number): number[] {
-  if (featureCount === 0) return [0];
-  const shape = { axes: impulse.input.axes.length, frames: framesPerWindow(impulse.input), frequencyHz: impulse.input.frequencyHz };
-  return describeImpulse(impulse, shape).shape;
-}
 
 expose(api);

@@ -19,8 +19,13 @@ export function putImpulse(conn: DbConnection, impulse: Impulse): Promise<void> 
   });
 }
 
+/** Deletes the impulse with its trained model and training run. */
 export function deleteImpulse(conn: DbConnection, id: string): Promise<void> {
-  return conn.run(['impulses'], 'readwrite', 'delete the impulse', async (tx) => {
-    await tx.objectStore('impulses').delete(id);
+  return conn.run(['impulses', 'models', 'trainingRuns'], 'readwrite', 'delete the impulse', async (tx) => {
+    await Promise.all([
+      tx.objectStore('impulses').delete(id),
+      tx.objectStore('models').delete(id),
+      tx.objectStore('trainingRuns').delete(id),
+    ]);
   });
 }

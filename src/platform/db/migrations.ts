@@ -26,8 +26,17 @@ const createImpulsesAndFeatureCache: Migration = (db) => {
   features.createIndex('byConfig', 'configHash');
 };
 
+const createModelsAndTrainingRuns: Migration = (db) => {
+  db.createObjectStore('models', { keyPath: 'impulseId' }).createIndex('byProject', 'projectId');
+  db.createObjectStore('trainingRuns', { keyPath: 'impulseId' }).createIndex('byProject', 'projectId');
+};
+
 /** Append a step to add a version; never edit or reorder a released step. */
-export const MIGRATIONS: readonly Migration[] = [createProjectsAndSamples, createImpulsesAndFeatureCache];
+export const MIGRATIONS: readonly Migration[] = [
+  createProjectsAndSamples,
+  createImpulsesAndFeatureCache,
+  createModelsAndTrainingRuns,
+];
 
 /** Runs every step whose target version is above `oldVersion`, in order. */
 export function applyMigrations(

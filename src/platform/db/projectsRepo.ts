@@ -98,9 +98,12 @@ export async function duplicateProject(
   });
 }
 
-/** Deletes the project, its samples, their values and cached features, and its impulses, in one transaction. */
+/**
+ * Deletes the project, its samples, their values and cached features, its impulses and their models and
+ * training runs, in one transaction.
+ */
 export function deleteProject(conn: DbConnection, id: string): Promise<void> {
-  const stores: StudioStoreName[] = ['projects', 'samples', 'sampleData', 'impulses', 'features'];
+  const stores: StudioStoreName[] = ['projects', 'samples', 'sampleData', 'impulses', 'features', 'models', 'trainingRuns'];
   return conn.run(stores, 'readwrite', 'delete the project', async (tx) => {
     const projects = tx.objectStore('projects');
     const metas = tx.objectStore('samples');
@@ -120,7 +123,11 @@ export function deleteProject(conn: DbConnection, id: string): Promise<void> {
         add(metas.delete(sampleId));
         add(data.delete(sampleId));
       }
-      for (const impulseId of impulseIds) add(impulses.delete(impulseId));
+      for (const impulseId of impulseIds) {
+        add(impulses.delete(impulseId));
+        add(tx.objectStore('models').delete(impulseId));
+        add(tx.objectStore('trainingRuns').delete(impulseId));
+      }
       for (const key of featureKeys) add(features.delete(key));
     });
   });

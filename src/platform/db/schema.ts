@@ -2,6 +2,7 @@ import type { DBSchema } from 'idb';
 import type { Project } from '../../core/dataset/project';
 import type { SampleData, SampleMeta } from '../../core/dataset/sample';
 import type { CachedFeatures, Impulse } from '../../core/impulse/impulse';
+import type { TrainedModel, TrainingRun } from '../../core/learn/trainedModel';
 
 export const DB_NAME = 'tinyml-studio';
 
@@ -21,6 +22,18 @@ export interface StudioSchema extends DBSchema {
   impulses: { key: string; value: Impulse; indexes: { byProject: string } };
   /** Since version 2: generated features per sample and configuration, so a re-run computes only what changed. */
   features: { key: string; value: CachedFeatures; indexes: { bySample: string; byConfig: string } };
+  /** Since version 3: the last completed model of each impulse, keyed by impulse id. */
+  models: { key: string; value: TrainedModel; indexes: { byProject: string } };
+  /** Since version 3: the latest training run of each impulse (a reload marks a 'running' one cancelled). */
+  trainingRuns: { key: string; value: TrainingRun; indexes: { byProject: string } };
 }
 
-export type StudioStoreName = 'projects' | 'samples' | 'sampleData' | 'settings' | 'impulses' | 'features';
+export type StudioStoreName =
+  | 'projects'
+  | 'samples'
+  | 'sampleData'
+  | 'settings'
+  | 'impulses'
+  | 'features'
+  | 'models'
+  | 'trainingRuns';

@@ -9,6 +9,8 @@ import * as samples from './samplesRepo';
 import * as settings from './settingsRepo';
 import * as impulses from './impulsesRepo';
 import * as features from './featuresRepo';
+import * as models from './modelsRepo';
+import type { TrainedModel, TrainingRun } from '../../core/learn/trainedModel';
 import type { CachedFeatures, Impulse } from '../../core/impulse/impulse';
 
 /**
@@ -109,5 +111,29 @@ export class StudioDb {
 
   pruneFeatures(configHash: string, keep: ReadonlySet<string>): Promise<number> {
     return features.pruneFeatures(this.conn, configHash, keep);
+  }
+
+  getModel(impulseId: string): Promise<TrainedModel | undefined> {
+    return models.getModel(this.conn, impulseId);
+  }
+
+  saveModel(model: TrainedModel, run: TrainingRun): Promise<void> {
+    return models.saveModel(this.conn, model, run);
+  }
+
+  putModel(model: TrainedModel): Promise<void> {
+    return models.putModel(this.conn, model);
+  }
+
+  getTrainingRun(impulseId: string): Promise<TrainingRun | undefined> {
+    return models.getTrainingRun(this.conn, impulseId);
+  }
+
+  putTrainingRun(run: TrainingRun): Promise<void> {
+    return models.putTrainingRun(this.conn, run);
+  }
+
+  cancelInterruptedRuns(projectId: string): Promise<number> {
+    return models.cancelInterruptedRuns(this.conn, projectId, this.now());
   }
 }

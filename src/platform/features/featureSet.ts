@@ -1,0 +1,99 @@
+import { StudioError } from '../../core/errors';
+import { framesPerWindow } from '../../core/dataset/windowing';
+import { describeImpulse, sampleFeatures } from '../../core/impulse/generateFeatures';
+import { featureConfig, featureConfigHash, featureKey, type CachedFeatures, type Impulse } from '../../core/impulse/impulse';
+import type { StudioDb } from '../db/studioDb';
+import type { FeatureJob, FeatureProgress, FeatureSetSummary } from '../../../workers/dspApi';
+
+/** Cached entries are written in batches: one transaction per batch keeps a long run from holding a lock. */
+const CACHE_BATCH = 32;
+const PROGRESS_EVERY_MS = 100;
+
+export interface FeatureSet {
+  summary: FeatureSetSummary;
+  /** One view per window row (into the cached per-sample arrays). */
+  rows: Float32Array[];
+}
+
+/**
+ * The features of every sample of a job, taken from the IndexedDB cache where the configuration and the
+ * sample are unchanged and computed (then cached) otherwise. Used by the DSP worker (generate) and the
+ * training worker (train, test) alike.
+ */
+export async function buildFeatureSet(
+  store: StudioDb,
+  job: FeatureJob,
+  onProgress: (p: FeatureProgress) => void,
+  isCancelled: () => boolean,
+): Promise<FeatureSet> {
+  const started = performance.now();
+  const configHash = featureConfigHash(job.impulse);
+  const config = featureConfig(job.impulse);
+  const keys = job.samples.map((s) => featureKey(s.id, configHash));
+  const cachedEntries = await store.getFeatures(keys);
+  const perSample: CachedFeatures[] = [];
+  const pending: CachedFeatures[] = [];
+  const skipped: FeatureSetSummary['skipped'] = [];
+  let computed = 0;
+  let cached = 0;
+  let lastReport = 0;
+  for (let i = 0; i < job.samples.length; i++) {
+    if (isCancelled()) throw new StudioError('cancelled', 'Feature generation was cancelled.');
+    const s = job.samples[i];
+    const hit = cachedEntries[i];
+    let entry: CachedFeatures;
+    if (hit && hit.config === config && hit.sampleUpdatedAt === s.updatedAt) {
+      entry = hit;
+      cached++;
+    } else {
+      const sample = await store.getSample(s.id);
+      const { skippedReason, ...f } = sampleFeatures(job.impulse, sample);
+      entry = { key: keys[i], sampleId: s.id, configHash, config, sampleUpdatedAt: s.updatedAt, ...f };
+      if (skippedReason) skipped.push({ sampleId: s.id, name: s.name, reason: skippedReason });
+      pending.push(entry);
+      computed++;
+      if (pending.length >= CACHE_BATCH) await store.putFeatures(pending.splice(0));
+    }
+    perSample.push(entry);
+    const now = performance.now();
+    if (now - lastReport > PROGRESS_EVERY_MS || i === job.samples.length - 1) {
+      lastReport = now;
+      onProgress({ done: i + 1, total: job.samples.length, computed, cached });
+    }
+  }
+  if (pending.length > 0) await store.putFeatures(pending);
+
+  const featureCount = perSample.find((e) => e.windowCount > 0)?.featureCount ?? 0;
+  const windowCount = perSample.reduce((n, e) => n + e.windowCount, 0);
+  const rowSample = new Int32Array(windowCount);
+  const rowStartMs = new Float32Array(windowCount);
+  const rows: Float32Array[] = [];
+  let r = 0;
+  perSample.forEach((e, si) => {
+    for (let w = 0; w < e.windowCount; w++, r++) {
+      rowSample[r] = si;
+      rowStartMs[r] = e.startMs[w];
+      rows.push(e.features.subarray(w * e.featureCount, (w + 1) * e.featureCount));
+    }
+  });
+  const summary: FeatureSetSummary = {
+    configHash,
+    featureCount,
+    shape: featureShape(job.impulse, featureCount),
+    windowCount,
+    rowSample,
+    rowStartMs,
+    computed,
+    cached,
+    skipped,
+    durationMs: performance.now() - started,
+  };
+  return { summary, rows };
+}
+
+/** The block's feature layout ([features] or [frames, coefficients]) for the impulse's window. */
+export function featureShape(impulse: Impulse, featureCount: number): number[] {
+  if (featureCount === 0) return [0];
+  const shape = { axes: impulse.input.axes.length, frames: framesPerWindow(impulse.input), frequencyHz: impulse.input.frequencyHz };
+  return describeImpulse(impulse, shape).shape;
+}
