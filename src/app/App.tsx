@@ -12,6 +12,7 @@ import { ProjectsPage } from './pages/ProjectsPage';
 import { DataPage } from './pages/DataPage';
 import { DevicesPage } from './pages/DevicesPage';
 import { ImpulsePage } from './pages/ImpulsePage';
+import { TrainingPage } from './pages/TrainingPage';
 import { NotBuiltPage } from './pages/NotBuiltPage';
 import { STAGES } from './routes';
 
@@ -62,6 +63,7 @@ function Page({ route }: { route: ReturnType<typeof useRoute> }) {
   if (route === 'data') return <DataPage />;
   if (route === 'devices') return <DevicesPage />;
   if (route === 'impulse') return <ImpulsePage />;
+  if (route === 'training') return <TrainingPage />;
   const stage = STAGES.find((s) => s.id === route)!;
   return <NotBuiltPage stage={stage} />;
 }

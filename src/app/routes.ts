@@ -35,7 +35,7 @@ export const STAGES: Stage[] = [
     id: 'training',
     title: 'Training',
     purpose: 'Train a neural network in a Web Worker, watch loss and accuracy live, and quantise it to int8.',
-    built: false,
+    built: true,
   },
   {
     id: 'profiling',

@@ -9,6 +9,7 @@ import { proxy } from 'comlink';
 import { getDb } from './db';
 import { useDataset } from './datasetStore';
 import { toast } from './toastStore';
+import { useTraining } from './trainingStore';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 
@@ -58,7 +59,10 @@ export const useImpulses = create<ImpulseState>((set, get) => ({
     set({ projectId, impulses: [], selectedId: null, run: null, projection: null });
     if (!projectId) return;
     try {
-      const impulses = await (await getDb()).listImpulses(projectId);
+      const db = await getDb();
+      // A run still marked 'running' was interrupted by a reload (this page is not training it).
+      if (!useTraining.getState().active) await db.cancelInterruptedRuns(projectId);
+      const impulses = await db.listImpulses(projectId);
       if (get().projectId === projectId) set({ impulses, selectedId: impulses[0]?.id ?? null });
     } catch (e) {
       toast.error(describeError(e));

@@ -1,5 +1,5 @@
 import type { SampleValues, SensorInfo } from '../dataset/sample';
-import { sliceWindows } from '../dataset/windowing';
+import { framesPerWindow, sliceWindows } from '../dataset/windowing';
 import { getBlock } from '../dsp/blocks';
 import type { WindowShape } from '../dsp/block';
 import type { Impulse } from './impulse';
@@ -37,4 +37,14 @@ export function sampleFeatures(
     startMs: Float32Array.from(sliced.startMs),
     skippedReason: sliced.windows.length === 0 ? sliced.reason : undefined,
   };
+}
+
+/**
+ * The feature layout of an impulse ([features] or [frames, coefficients]) without computing anything;
+ * `featureCount` 0 (no windows were generated) gives [0]. Throws the block's configuration errors.
+ */
+export function featureShape(impulse: Pick<Impulse, 'input' | 'dsp'>, featureCount?: number): number[] {
+  if (featureCount === 0) return [0];
+  const shape = { axes: impulse.input.axes.length, frames: framesPerWindow(impulse.input), frequencyHz: impulse.input.frequencyHz };
+  return describeImpulse(impulse, shape).shape;
 }

@@ -1,5 +1,6 @@
 import type { BlockId, BlockParams } from '../dsp/block';
 import { fnv1a32, hashHex } from '../dataset/hash';
+import type { LearnBlock } from '../learn/learnBlock';
 
 /** The input block: how samples are cut into windows (DESIGN.md §1 step 4). */
 export interface ImpulseInput {
@@ -19,13 +20,15 @@ export interface ImpulseDsp {
   params: BlockParams;
 }
 
-/** One impulse of a project: window → one processing block → (later) one learning block. */
+/** One impulse of a project: window → one processing block → one learning block. */
 export interface Impulse {
   id: string;
   projectId: string;
   name: string;
   input: ImpulseInput;
   dsp: ImpulseDsp;
+  /** Absent until the user picks one: the studio then offers the default for the features. */
+  learn?: LearnBlock;
   createdAt: number;
   updatedAt: number;
 }

@@ -58,6 +58,17 @@ export interface TrainingExplorer {
   validation: Uint8Array;
 }
 
+/** The int8 version of a model, made by post-training quantisation (issue: quantisation, DESIGN.md §6). */
+export interface QuantizedModel {
+  graph: Graph;
+  createdAt: number;
+  ioType: 'int8' | 'float32';
+  calibration: { method: 'minmax' | 'percentile'; percentile?: number; windows: number };
+  /** Sizes of the written `.tflite` files, bytes. */
+  floatBytes: number;
+  int8Bytes: number;
+}
+
 /** One trained version of an impulse's learning block, stored in IndexedDB (`models`, keyed by impulse id). */
 export interface TrainedModel {
   impulseId: string;
@@ -78,6 +89,8 @@ export interface TrainedModel {
   /** The float32 network (absent for anomaly detection). */
   float?: Graph;
   anomaly?: AnomalyModel;
+  /** Present once quantised; dropped when the model is retrained. */
+  int8?: QuantizedModel;
   history: EpochLog[];
   keptEpoch: number;
   stoppedEarly: boolean;

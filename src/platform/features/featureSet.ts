@@ -1,7 +1,6 @@
 import { StudioError } from '../../core/errors';
-import { framesPerWindow } from '../../core/dataset/windowing';
-import { describeImpulse, sampleFeatures } from '../../core/impulse/generateFeatures';
-import { featureConfig, featureConfigHash, featureKey, type CachedFeatures, type Impulse } from '../../core/impulse/impulse';
+import { featureShape, sampleFeatures } from '../../core/impulse/generateFeatures';
+import { featureConfig, featureConfigHash, featureKey, type CachedFeatures } from '../../core/impulse/impulse';
 import type { StudioDb } from '../db/studioDb';
 import type { FeatureJob, FeatureProgress, FeatureSetSummary } from '../../../workers/dspApi';
 
@@ -89,11 +88,4 @@ export async function buildFeatureSet(
     durationMs: performance.now() - started,
   };
   return { summary, rows };
-}
-
-/** The block's feature layout ([features] or [frames, coefficients]) for the impulse's window. */
-export function featureShape(impulse: Impulse, featureCount: number): number[] {
-  if (featureCount === 0) return [0];
-  const shape = { axes: impulse.input.axes.length, frames: framesPerWindow(impulse.input), frequencyHz: impulse.input.frequencyHz };
-  return describeImpulse(impulse, shape).shape;
 }

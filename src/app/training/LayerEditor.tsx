@@ -1,0 +1,92 @@
+import { useState } from 'react';
+import type { LayerSpec, LayerType } from '../../core/learn/learnBlock';
+import { NumberField } from '../components/NumberField';
+
+const NEW_LAYER: Record<LayerType, LayerSpec> = {
+  dense: { type: 'dense', units: 16 },
+  conv1d: { type: 'conv1d', filters: 8, kernelSize: 3 },
+  conv2d: { type: 'conv2d', filters: 8, kernelSize: 3 },
+  maxPool: { type: 'maxPool', size: 2 },
+  avgPool: { type: 'avgPool', size: 2 },
+  dropout: { type: 'dropout', rate: 0.25 },
+};
+
+const TITLES: Record<LayerType, string> = {
+  dense: 'Dense',
+  conv1d: 'Conv1D',
+  conv2d: 'Conv2D',
+  maxPool: 'Max pooling',
+  avgPool: 'Average pooling',
+  dropout: 'Dropout',
+};
+
+function LayerFields({ layer, onChange }: { layer: LayerSpec; onChange: (l: LayerSpec) => void }) {
+  switch (layer.type) {
+    case 'dense':
+      return <NumberField label="Neurons" value={layer.units} min={1} max={4096} step={1} onChange={(units) => onChange({ ...layer, units })} />;
+    case 'conv1d':
+    case 'conv2d':
+      return (
+        <>
+          <NumberField label="Filters" value={layer.filters} min={1} max={512} step={1} onChange={(filters) => onChange({ ...layer, filters })} />
+          <NumberField label="Kernel" value={layer.kernelSize} min={1} max={15} step={1} onChange={(kernelSize) => onChange({ ...layer, kernelSize })} />
+        </>
+      );
+    case 'maxPool':
+    case 'avgPool':
+      return <NumberField label="Size" value={layer.size} min={2} max={8} step={1} onChange={(size) => onChange({ ...layer, size })} />;
+    case 'dropout':
+      return <NumberField label="Rate" value={layer.rate} min={0} max={0.95} step={0.05} onChange={(rate) => onChange({ ...layer, rate })} />;
+  }
+}
+
+/** The hidden layers of a network: edit, reorder, remove, add. The output layer is implied. */
+export function LayerEditor({ layers, onChange }: { layers: LayerSpec[]; onChange: (layers: LayerSpec[]) => void }) {
+  const [adding, setAdding] = useState<LayerType>('dense');
+  const replace = (i: number, l: LayerSpec) => onChange(layers.map((x, j) => (j === i ? l : x)));
+  const move = (i: number, d: number) => {
+    const next = [...layers];
+    [next[i], next[i + d]] = [next[i + d], next[i]];
+    onChange(next);
+  };
+  return (
+    <div className="layer-editor">
+      <ol className="layer-list" aria-label="Hidden layers">
+        {layers.map((layer, i) => (
+          <li key={i} className="layer-row" data-testid="layer-row">
+            <span className="layer-type">{TITLES[layer.type]}</span>
+            <span className="layer-fields">
+              <LayerFields layer={layer} onChange={(l) => replace(i, l)} />
+            </span>
+            <span className="layer-actions">
+              <button className="btn small" aria-label={`Move layer ${i + 1} up`} disabled={i === 0} onClick={() => move(i, -1)}>
+                ↑
+              </button>
+              <button className="btn small" aria-label={`Move layer ${i + 1} down`} disabled={i === layers.length - 1} onClick={() => move(i, 1)}>
+                ↓
+              </button>
+              <button className="btn small" aria-label={`Remove layer ${i + 1}`} onClick={() => onChange(layers.filter((_, j) => j !== i))}>
+                Remove
+              </button>
+            </span>
+          </li>
+        ))}
+      </ol>
+      <div className="row gap">
+        <label>
+          Add layer
+          <select value={adding} onChange={(e) => setAdding(e.target.value as LayerType)}>
+            {(Object.keys(TITLES) as LayerType[]).map((t) => (
+              <option key={t} value={t}>
+                {TITLES[t]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button className="btn" onClick={() => onChange([...layers, { ...NEW_LAYER[adding] }])}>
+          Add
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+
+export type BackendChoice = 'wasm' | 'cpu';
+
+export interface ActiveBackend {
+  name: BackendChoice;
+  /** Why the chosen backend is not the one asked for, if so. */
+  note?: string;
+}
+
+let active: Promise<ActiveBackend> | null = null;
+let activeChoice: BackendChoice | null = null;
+
+/** Where the build serves tfjs's wasm binaries (copied from node_modules by the Vite plugin, never a CDN). */
+export const TFJS_WASM_DIR = 'wasm/tfjs/';
+
+async function activate(choice: BackendChoice, baseUrl: string): Promise<ActiveBackend> {
+  if (choice === 'wasm') {
+    // The threaded wasm build hangs in module workers (DESIGN.md §9): force the single-threaded SIMD one.
+    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    setWasmPaths(new URL(TFJS_WASM_DIR, baseUrl).href);
+    try {
+      if (await tf.setBackend('wasm')) {
+        await tf.ready();
+        return { name: 'wasm' };
+      }
+    } catch (e) {
+      await tf.setBackend('cpu');
+      return { name: 'cpu', note: `WebAssembly backend failed to start (${e instanceof Error ? e.message : String(e)}); using the CPU backend.` };
+    }
+    await tf.setBackend('cpu');
+    return { name: 'cpu', note: 'WebAssembly backend is unavailable here; using the CPU backend.' };
+  }
+  await tf.setBackend('cpu');
+  await tf.ready();
+  return { name: 'cpu' };
+}
+
+/** Switches tfjs to the backend (once per choice); falls back to cpu with a note when wasm cannot start. */
+export function useTfBackend(choice: BackendChoice, baseUrl: string): Promise<ActiveBackend> {
+  if (!active || activeChoice !== choice) {
+    activeChoice = choice;
+    active = activate(choice, baseUrl);
+  }
+  return active;
+}

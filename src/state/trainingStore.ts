@@ -1,0 +1,131 @@
+import { create } from 'zustand';
+import { proxy } from 'comlink';
+import { describeError, isStudioError } from '../core/errors';
+import type { Impulse } from '../core/impulse/impulse';
+import { missingAxes } from '../core/impulse/defaults';
+import type { EpochLog } from '../core/learn/train';
+import type { TrainedModel, TrainingRun } from '../core/learn/trainedModel';
+import type { BackendChoice } from '../platform/tfjs/backend';
+import { trainWorker } from '../platform/workers/trainClient';
+import type { FeatureJobSample } from '../../workers/dspApi';
+import type { TrainProgress } from '../../workers/trainApi';
+import { getDb } from './db';
+import { useDataset } from './datasetStore';
+import { toast } from './toastStore';
+
+export interface ActiveTraining {
+  impulseId: string;
+  startedAt: number;
+  phase: TrainProgress['phase'];
+  /** Feature generation progress, 0…1. */
+  featureFraction: number;
+  history: EpochLog[];
+  totalEpochs: number;
+  backend: string | null;
+  backendNote: string | null;
+}
+
+interface TrainingState {
+  impulseId: string | null;
+  /** The stored model of the impulse (kept until a new run completes). */
+  model: TrainedModel | null;
+  lastRun: TrainingRun | null;
+  active: ActiveTraining | null;
+  backend: BackendChoice;
+  load: (impulseId: string | null) => Promise<void>;
+  setBackend: (backend: BackendChoice) => void;
+  train: (impulse: Impulse) => Promise<void>;
+  cancel: () => void;
+  /** Replaces the stored model after a change made elsewhere (e.g. quantisation). */
+  setModel: (model: TrainedModel) => void;
+}
+
+/** The enabled samples of a category that have the impulse's axes, as a worker job lists them. */
+export function jobSamples(impulse: Impulse, category: 'training' | 'testing'): FeatureJobSample[] {
+  return useDataset
+    .getState()
+    .samples.filter((s) => s.enabled && s.category === category && !missingAxes(s, impulse.input))
+    .map(({ id, name, label, category: c, updatedAt }) => ({ id, name, label, category: c, updatedAt }));
+}
+
+/** Estimated time left from the mean epoch time so far, ms. */
+export function etaMs(active: ActiveTraining): number | null {
+  const last = active.history[active.history.length - 1];
+  if (!last) return null;
+  return (last.elapsedMs / last.epoch) * (active.totalEpochs - last.epoch);
+}
+
+export const useTraining = create<TrainingState>((set, get) => ({
+  impulseId: null,
+  model: null,
+  lastRun: null,
+  active: null,
+  backend: 'wasm',
+
+  load: async (impulseId) => {
+    if (get().impulseId === impulseId && (get().model || get().lastRun)) return;
+    set({ impulseId, model: null, lastRun: null });
+    if (!impulseId) return;
+    try {
+      const db = await getDb();
+      const [model, lastRun] = await Promise.all([db.getModel(impulseId), db.getTrainingRun(impulseId)]);
+      if (get().impulseId === impulseId) set({ model: model ?? null, lastRun: lastRun ?? null });
+    } catch (e) {
+      toast.error(describeError(e));
+    }
+  },
+
+  setBackend: (backend) => set({ backend }),
+
+  train: async (impulse) => {
+    if (get().active) return;
+    const samples = jobSamples(impulse, 'training');
+    if (samples.length === 0) {
+      toast.error('There are no enabled training samples with this impulse’s axes: record or import some first.');
+      return;
+    }
+    const startedAt = Date.now();
+    const run: TrainingRun = { impulseId: impulse.id, projectId: impulse.projectId, status: 'running', startedAt };
+    const active: ActiveTraining = { impulseId: impulse.id, startedAt, phase: 'features', featureFraction: 0, history: [], totalEpochs: 0, backend: null, backendNote: null };
+    set({ active, lastRun: run, impulseId: impulse.id });
+    const db = await getDb();
+    try {
+      await db.putTrainingRun(run);
+      const model = await trainWorker().train(
+        { impulse, samples, backend: get().backend, baseUrl: new URL(import.meta.env.BASE_URL, location.href).href },
+        proxy((p: TrainProgress) => {
+          const a = get().active;
+          if (!a) return;
+          if (p.phase === 'features') set({ active: { ...a, phase: p.phase, featureFraction: p.features.done / Math.max(1, p.features.total) } });
+          else if (p.phase === 'preparing') set({ active: { ...a, phase: p.phase, backend: p.backend, backendNote: p.note ?? null } });
+          else if (p.phase === 'training') set({ active: { ...a, phase: p.phase, backend: p.backend, totalEpochs: p.totalEpochs, history: [...a.history, p.epoch] } });
+          else set({ active: { ...a, phase: p.phase } });
+        }),
+      );
+      const completed = await db.getTrainingRun(impulse.id);
+      set({ model, lastRun: completed ?? null, active: null });
+      toast.success(`Training finished: ${summarise(model)}.`);
+    } catch (e) {
+      const cancelled = isStudioError(e) && e.code === 'cancelled';
+      const ended: TrainingRun = { ...run, status: cancelled ? 'cancelled' : 'failed', endedAt: Date.now(), message: describeError(e) };
+      set({ active: null, lastRun: ended });
+      try {
+        await db.putTrainingRun(ended);
+      } catch (saveError) {
+        toast.error(describeError(saveError));
+      }
+      if (!cancelled) toast.error(describeError(e));
+    }
+  },
+
+  cancel: () => void trainWorker().cancel(),
+
+  setModel: (model) => set({ model }),
+}));
+
+function summarise(model: TrainedModel): string {
+  const v = model.validation;
+  if (v.kind === 'classifier') return `validation accuracy ${(v.accuracy * 100).toFixed(1)} %`;
+  if (v.kind === 'regression') return `validation MAE ${v.mae.toPrecision(3)}`;
+  return `${(v.insideFraction * 100).toFixed(1)} % of training windows inside a cluster`;
+}

@@ -1,0 +1,127 @@
+/// <reference lib="webworker" />
+import { expose, transfer } from 'comlink';
+import { StudioError } from '../src/core/errors';
+import { framesPerWindow, sliceWindows } from '../src/core/dataset/windowing';
+import { describeImpulse } from '../src/core/impulse/generateFeatures';
+import { makeAugmenter, isTimeFrequency } from '../src/core/learn/augmenter';
+import { defaultLearnBlock } from '../src/core/learn/learnBlock';
+import { modelRunner, type ModelRunner } from '../src/core/learn/modelRunner';
+import { testModel, type TestSampleInput } from '../src/core/learn/modelTesting';
+import { trainImpulse } from '../src/core/learn/trainImpulse';
+import type { Impulse } from '../src/core/impulse/impulse';
+import { openStudioDb } from '../src/platform/db/openStudioDb';
+import type { StudioDb } from '../src/platform/db/studioDb';
+import { buildFeatureSet } from '../src/platform/features/featureSet';
+import { useTfBackend } from '../src/platform/tfjs/backend';
+import type { TestJob, TrainJob, TrainProgress, TrainWorkerApi } from './trainApi';
+
+let dbPromise: Promise<StudioDb> | null = null;
+const db = () => (dbPromise ??= openStudioDb());
+
+let controller = new AbortController();
+let live: { impulse: Impulse; run: ModelRunner } | null = null;
+
+function describe(impulse: Impulse): string {
+  return `TinyML Studio — ${impulse.name}: ${impulse.input.windowSizeMs} ms window at ${impulse.input.frequencyHz} Hz, ${impulse.dsp.block} features`;
+}
+
+const api: TrainWorkerApi = {
+  async train(job: TrainJob, onProgress: (p: TrainProgress) => void) {
+    controller = new AbortController();
+    const signal = controller.signal;
+    const store = await db();
+    const { summary, rows } = await buildFeatureSet(store, { impulse: job.impulse, samples: job.samples }, (features) => onProgress({ phase: 'features', features }), () => signal.aborted);
+    const learn = job.impulse.learn ?? defaultLearnBlock('classifier', summary.shape);
+    let backendName = 'k-means';
+    if (learn.kind !== 'anomaly') {
+      const backend = await useTfBackend(job.backend, job.baseUrl);
+      backendName = backend.name;
+      onProgress({ phase: 'preparing', backend: backend.name, note: backend.note });
+    }
+    let motion: Parameters<typeof makeAugmenter>[4];
+    if (learn.kind !== 'anomaly' && learn.training.augmentation.enabled && !isTimeFrequency(summary.shape)) {
+      const windows: Float32Array[] = [];
+      for (const s of job.samples) {
+        if (signal.aborted) throw new StudioError('cancelled', 'Training was cancelled.');
+        windows.push(...sliceWindows(await store.getSample(s.id), job.impulse.input).windows);
+      }
+      const shape = { axes: job.impulse.input.axes.length, frames: framesPerWindow(job.impulse.input), frequencyHz: job.impulse.input.frequencyHz };
+      motion = { windows, shape };
+    }
+    const augment = learn.kind === 'anomaly' ? undefined : makeAugmenter(job.impulse, learn.training.augmentation, rows, summary.shape, motion);
+    const model = await trainImpulse(
+      {
+        rows,
+        rowLabels: Array.from(summary.rowSample, (i) => job.samples[i].label),
+        rowSample: summary.rowSample,
+        rowStartMs: summary.rowStartMs,
+        sampleIds: job.samples.map((s) => s.id),
+        featureShape: summary.shape,
+        configHash: summary.configHash,
+      },
+      {
+        impulseId: job.impulse.id,
+        projectId: job.impulse.projectId,
+        learn,
+        backend: backendName,
+        description: describe(job.impulse),
+        augment,
+        signal,
+        onEpoch: (epoch, totalEpochs) => onProgress({ phase: 'training', epoch, totalEpochs, backend: backendName }),
+      },
+    );
+    if (signal.aborted) throw new StudioError('cancelled', 'Training was cancelled.');
+    onProgress({ phase: 'finishing' });
+    await store.saveModel(model, { impulseId: model.impulseId, projectId: model.projectId, status: 'completed', startedAt: Date.now() - model.durationMs, endedAt: Date.now() });
+    return model;
+  },
+
+  cancel() {
+    controller.abort();
+  },
+
+  async test(job: TestJob, onProgress: (done: number, total: number) => void) {
+    controller = new AbortController();
+    const signal = controller.signal;
+    const store = await db();
+    const { summary, rows } = await buildFeatureSet(store, { impulse: job.impulse, samples: job.samples }, () => undefined, () => signal.aborted);
+    if (summary.configHash !== job.model.configHash) {
+      throw new StudioError('model-stale', 'The impulse changed since the model was trained: train it again before testing.');
+    }
+    const inputs: TestSampleInput[] = job.samples.map((s) => ({ sampleId: s.id, name: s.name, label: s.label, rows: [], startMs: new Float32Array(0) }));
+    const starts: number[][] = inputs.map(() => []);
+    summary.rowSample.forEach((si, r) => {
+      inputs[si].rows.push(rows[r]);
+      starts[si].push(summary.rowStartMs[r]);
+    });
+    inputs.forEach((input, i) => (input.startMs = Float32Array.from(starts[i])));
+    const run = modelRunner(job.model, job.precision);
+    const report = testModel(job.model, run, inputs.filter((s) => s.rows.length > 0), {
+      threshold: job.threshold,
+      precision: job.precision,
+      onSample: (done) => onProgress(done, inputs.length),
+      isCancelled: () => signal.aborted,
+    });
+    if (signal.aborted) throw new StudioError('cancelled', 'Testing was cancelled.');
+    return report;
+  },
+
+  async startLive(impulse, model, precision) {
+    live = { impulse, run: modelRunner(model, precision) };
+  },
+
+  async classify(window: Float32Array) {
+    if (!live) throw new StudioError('live-not-started', 'Live classification has not been started.');
+    const { impulse, run } = live;
+    const shape = { axes: impulse.input.axes.length, frames: window.length / impulse.input.axes.length, frequencyHz: impulse.input.frequencyHz };
+    const t0 = performance.now();
+    const { block, params } = describeImpulse(impulse, shape);
+    const features = block.run(params, window, shape);
+    const t1 = performance.now();
+    const outputs = run(features);
+    const t2 = performance.now();
+    return transfer({ outputs, dspMs: t1 - t0, inferenceMs: t2 - t1 }, [outputs.buffer]);
+  },
+};
+
+expose(api);

@@ -1,0 +1,51 @@
+/** The training worker's API, imported by both sides (the worker implements it, the page calls it via comlink). */
+import type { Impulse } from '../src/core/impulse/impulse';
+import type { EpochLog } from '../src/core/learn/train';
+import type { TrainedModel } from '../src/core/learn/trainedModel';
+import type { TestReport } from '../src/core/learn/modelTesting';
+import type { BackendChoice } from '../src/platform/tfjs/backend';
+import type { FeatureJobSample, FeatureProgress } from './dspApi';
+
+export interface TrainJob {
+  impulse: Impulse;
+  /** The enabled training samples. */
+  samples: FeatureJobSample[];
+  backend: BackendChoice;
+  /** The app's base URL, to find the wasm files it serves. */
+  baseUrl: string;
+}
+
+export type TrainProgress =
+  | { phase: 'features'; features: FeatureProgress }
+  | { phase: 'preparing'; backend: string; note?: string }
+  | { phase: 'training'; epoch: EpochLog; totalEpochs: number; backend: string }
+  | { phase: 'finishing' };
+
+export interface TestJob {
+  impulse: Impulse;
+  model: TrainedModel;
+  /** The enabled testing samples. */
+  samples: FeatureJobSample[];
+  threshold: number;
+  precision: 'float32' | 'int8';
+}
+
+export interface LiveResult {
+  /** Class probabilities (classifier), [value] (regression) or [score] (anomaly). */
+  outputs: Float32Array;
+  dspMs: number;
+  inferenceMs: number;
+}
+
+export interface TrainWorkerApi {
+  /** Trains, saves the model and the completed run in IndexedDB, and resolves to the model; rejects 'cancelled' on cancel. */
+  train(job: TrainJob, onProgress: (p: TrainProgress) => void): Promise<TrainedModel>;
+  /** Stops the running train or test call at the next epoch or sample. */
+  cancel(): void;
+  /** Classifies every testing sample with the model (sliding windows, aggregated per sample). */
+  test(job: TestJob, onProgress: (done: number, total: number) => void): Promise<TestReport>;
+  /** Prepares live classification with a model; later `classify` calls use it. */
+  startLive(impulse: Impulse, model: TrainedModel, precision: 'float32' | 'int8'): Promise<void>;
+  /** One window (frames × axes interleaved, in the impulse's frequency) through DSP and the model. */
+  classify(window: Float32Array): Promise<LiveResult>;
+}
