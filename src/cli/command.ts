@@ -6,7 +6,8 @@ export interface CliIo {
   /** Writes a line to standard error. */
   err(line: string): void;
   readFile(path: string): Promise<Uint8Array>;
-  writeFile(path: string, text: string): Promise<void>;
+  /** Writes text or bytes, creating missing parent directories. */
+  writeFile(path: string, data: string | Uint8Array): Promise<void>;
 }
 
 export interface OptionSpec {

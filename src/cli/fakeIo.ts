@@ -4,14 +4,14 @@ import { readFile } from 'node:fs/promises';
 export function fakeIo(files: Record<string, Uint8Array> = {}) {
   const out: string[] = [];
   const err: string[] = [];
-  const written: Record<string, string> = {};
+  const written: Record<string, string | Uint8Array> = {};
   return {
     out,
     err,
     written,
     io: {
-      writeFile: async (path: string, text: string) => {
-        written[path] = text;
+      writeFile: async (path: string, data: string | Uint8Array) => {
+        written[path] = data;
       },
       out: (line: string) => out.push(line),
       err: (line: string) => err.push(line),

@@ -25,7 +25,7 @@ describe('studio features', () => {
       t.io,
     );
     expect(code).toBe(0);
-    const json = JSON.parse(t.written['f.json']) as { shape: number[] };
+    const json = JSON.parse(t.written['f.json'] as string) as { shape: number[] };
     // 500 ms windows every 250 ms over 1 s: 3 windows; 0.5 s at 16 kHz gives 49 frames × 32 filters.
     expect(json.shape).toEqual([3, 49 * 32]);
   });

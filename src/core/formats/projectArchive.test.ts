@@ -1,3 +1,5 @@
+import type { Impulse } from '../impulse/impulse';
+import { defaultLearnBlock } from '../learn/learnBlock';
 import { describe, expect, it } from 'vitest';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { FormatError } from '../errors';
@@ -121,6 +123,7 @@ describe('project archive round trip', () => {
     expect(importProjectArchive('x.zip', exportProjectArchive(project, []))).toEqual({
       project: { name: project.name, createdAt: project.createdAt },
       samples: [],
+      impulses: [],
     });
   });
 
@@ -201,9 +204,21 @@ describe('project archive errors', () => {
     );
   });
 
-  it('keeps impulses as a reserved list of objects', () => {
-    const later = tamper(good, (m) => ({ ...m, impulses: [{ kind: 'future' }] }));
-    expect(importProjectArchive('x.zip', later).samples).toHaveLength(5);
+  it('round-trips impulse designs and names a malformed one', () => {
+    const impulse: Impulse = {
+      id: 'imp1',
+      projectId: project.id,
+      name: 'Gestures',
+      input: { windowSizeMs: 2000, windowStrideMs: 500, frequencyHz: 62.5, zeroPad: true, axes: ['accX', 'accY', 'accZ'] },
+      dsp: { block: 'spectral', params: { 'fft-length': 128 } },
+      learn: defaultLearnBlock('classifier', [33]),
+      createdAt: 1,
+      updatedAt: 2,
+    };
+    const withImpulse = exportProjectArchive(project, fixtures(), [impulse]);
+    expect(importProjectArchive('x.zip', withImpulse).impulses).toEqual([{ name: 'Gestures', input: impulse.input, dsp: impulse.dsp, learn: impulse.learn }]);
+    const broken = tamper(withImpulse, (m) => ({ ...m, impulses: [{ kind: 'future' }] }));
+    check(broken, 'bad-manifest', /impulses\[0\]\.name/);
   });
 
   it('checks every sample’s data against the manifest', () => {

@@ -1,7 +1,7 @@
 /**
  * The project archive: a whole project as one zip, to back it up or move it to another browser.
  *
- *   tinyml-project.json   manifest: format, version, project, sample metadata, impulses (reserved)
+ *   tinyml-project.json   manifest: format, version, project, sample metadata, impulse designs
  *   samples/<id>.bin      each sample's values, raw little-endian int16 or float32, interleaved by axis
  *
  * Reading is defensive: the archive is a user's file and may be truncated, damaged or hostile. Every entry's
@@ -22,6 +22,8 @@ import { FormatError, StudioError } from '../errors';
 import { fnv1a32Bytes, hashHex } from '../dataset/hash';
 import type { ParsedSample, Sample, SampleCategory, SampleValues } from '../dataset/sample';
 import type { Project } from '../dataset/project';
+import type { Impulse } from '../impulse/impulse';
+import { archivedImpulseSchema, toArchivedImpulse, type ArchivedImpulse } from './impulseSchema';
 
 export const MANIFEST_PATH = 'tinyml-project.json';
 const FORMAT = 'tinyml-studio-project';
@@ -75,8 +77,8 @@ const manifestSchema = z.object({
   version: z.literal(VERSION),
   project: z.object({ name: z.string(), createdAt: timestamp }),
   samples: z.array(sampleEntrySchema),
-  /** Reserved for impulses and models in later versions; version 1 writes an empty list. */
-  impulses: z.array(z.record(z.string(), z.unknown())),
+  /** Impulse designs (window, processing and learning blocks); trained models are not archived. */
+  impulses: z.array(archivedImpulseSchema),
 });
 
 type SampleEntry = z.infer<typeof sampleEntrySchema>;
@@ -96,10 +98,11 @@ export interface ArchivedSample extends ParsedSample {
 export interface ProjectArchive {
   project: { name: string; createdAt: number };
   samples: ArchivedSample[];
+  impulses: ArchivedImpulse[];
 }
 
-/** Writes a project and its samples (metadata and values) into a zip archive. */
-export function exportProjectArchive(project: Project, samples: readonly Sample[]): Uint8Array {
+/** Writes a project, its samples (metadata and values) and its impulse designs into a zip archive. */
+export function exportProjectArchive(project: Project, samples: readonly Sample[], impulses: readonly Impulse[] = []): Uint8Array {
   const seen = new Set<string>();
   const entries: SampleEntry[] = [];
   const files: Zippable = {};
@@ -142,7 +145,7 @@ export function exportProjectArchive(project: Project, samples: readonly Sample[
     version: VERSION,
     project: { name: project.name, createdAt: project.createdAt },
     samples: entries,
-    impulses: [],
+    impulses: impulses.map(toArchivedImpulse),
   };
   files[MANIFEST_PATH] = [strToU8(JSON.stringify(manifest, null, 1)), { level: 6 }];
   return zipSync(files);
@@ -204,7 +207,7 @@ export function importProjectArchive(fileName: string, bytes: Uint8Array): Proje
       updatedAt: entry.updatedAt,
     };
   });
-  return { project: manifest.project, samples };
+  return { project: manifest.project, samples, impulses: manifest.impulses };
 }
 
 type Fail = (code: string, problem: string, cause?: unknown) => never;

@@ -1,0 +1,92 @@
+import { describeError } from '../../core/errors';
+import { importProjectArchive } from '../../core/formats/projectArchive';
+import { missingAxes } from '../../core/impulse/defaults';
+import { featureShape } from '../../core/impulse/generateFeatures';
+import { makeAugmenter } from '../../core/learn/augmenter';
+import { defaultLearnBlock, type LearnBlock } from '../../core/learn/learnBlock';
+import { trainImpulse } from '../../core/learn/trainImpulse';
+import { trainingSetFromSamples } from '../../core/learn/trainingSet';
+import { writeTflite } from '../../core/tflite';
+import { useNodeBackend } from '../tfBackend';
+import { UsageError, type Command } from '../command';
+
+function withEpochs(learn: LearnBlock, epochs: number | undefined): LearnBlock {
+  if (epochs === undefined || learn.kind === 'anomaly') return learn;
+  return { ...learn, training: { ...learn.training, epochs } };
+}
+
+/**
+ * Trains an impulse of an exported project headless, with the studio's own core. Writes into --out:
+ * `model.json` (labels, settings, validation metrics, history) and, for networks, `model_float32.tflite`.
+ * Prints one JSON line: {"impulse", "kind", "labels", "backend", "trainWindows", "validationWindows",
+ * "validation", "epochs", "files"}.
+ */
+export const train: Command = {
+  name: 'train',
+  summary: 'Train an impulse of an exported project (.zip) and write the model files.',
+  usage: '--project <project.zip> --impulse <name> [--epochs N] [--backend wasm|cpu] --out <model-dir>',
+  options: {
+    project: { type: 'string', valueName: '<project.zip>', description: 'a project exported from the studio' },
+    impulse: { type: 'string', valueName: '<name>', description: 'the impulse to train, by name' },
+    epochs: { type: 'string', valueName: '<N>', description: "override the impulse's number of epochs" },
+    backend: { type: 'string', valueName: '<wasm|cpu>', description: 'tfjs backend (default wasm)' },
+    out: { type: 'string', valueName: '<model-dir>', description: 'directory for the model files' },
+  },
+  async run({ options }, { io }) {
+    if (typeof options.project !== 'string') throw new UsageError('--project <project.zip> is required');
+    if (typeof options.impulse !== 'string') throw new UsageError('--impulse <name> is required');
+    if (typeof options.out !== 'string') throw new UsageError('--out <model-dir> is required');
+    const epochs = options.epochs === undefined ? undefined : Number(options.epochs);
+    if (epochs !== undefined && !(Number.isInteger(epochs) && epochs > 0)) throw new UsageError('--epochs needs a positive whole number');
+    const backendChoice = options.backend ?? 'wasm';
+    if (backendChoice !== 'wasm' && backendChoice !== 'cpu') throw new UsageError('--backend must be wasm or cpu');
+    try {
+      const archive = importProjectArchive(options.project, await io.readFile(options.project));
+      const impulse = archive.impulses.find((i) => i.name === options.impulse);
+      if (!impulse) {
+        const names = archive.impulses.map((i) => `"${i.name}"`).join(', ');
+        throw new Error(`the project has no impulse named "${options.impulse}"${names ? ` (it has ${names})` : ' (it has none: design one in the studio first)'}`);
+      }
+      const learn = withEpochs(impulse.learn ?? defaultLearnBlock('classifier', featureShape(impulse)), epochs);
+      const samples = archive.samples
+        .filter((s) => s.enabled && s.category === 'training' && !missingAxes(s, impulse.input))
+        .map((s) => ({ id: s.originalId, label: s.label, values: s.values, sensors: s.sensors, intervalMs: s.intervalMs }));
+      const augmenting = learn.kind !== 'anomaly' && learn.training.augmentation.enabled;
+      const { set, motion } = trainingSetFromSamples(impulse, samples, augmenting);
+      const backend = learn.kind === 'anomaly' ? 'k-means' : await useNodeBackend(backendChoice);
+      const augment = learn.kind === 'anomaly' ? undefined : makeAugmenter(impulse, learn.training.augmentation, set.rows, set.featureShape, motion);
+      const model = await trainImpulse(set, {
+        impulseId: impulse.name,
+        projectId: archive.project.name,
+        learn,
+        backend,
+        description: `TinyML Studio — ${impulse.name}`,
+        augment,
+        onEpoch: (log, total) => io.err(`epoch ${log.epoch}/${total} loss ${log.loss.toFixed(4)}${log.valAccuracy !== null ? ` val_acc ${log.valAccuracy.toFixed(4)}` : ''}`),
+      });
+      const files = ['model.json'];
+      if (model.float) {
+        await io.writeFile(`${options.out}/model_float32.tflite`, writeTflite(model.float));
+        files.push('model_float32.tflite');
+      }
+      const summary = {
+        impulse: impulse.name,
+        kind: learn.kind,
+        labels: model.labels,
+        backend,
+        trainWindows: model.trainWindows,
+        validationWindows: model.validationWindows,
+        validation: model.validation,
+        epochs: model.history.length,
+        files,
+      };
+      const record = { ...summary, learn, featureShape: model.featureShape, history: model.history, anomaly: model.anomaly, durationMs: model.durationMs };
+      await io.writeFile(`${options.out}/model.json`, JSON.stringify(record, null, 1) + '\n');
+      io.out(JSON.stringify(summary));
+      return 0;
+    } catch (e) {
+      io.err(`train: ${describeError(e)}`);
+      return 1;
+    }
+  },
+};
