@@ -3,6 +3,7 @@ import { bundleBench } from './bundle';
 import { dspAudioBench } from './dsp-audio';
 import { dspSpectralBench } from './dsp-spectral';
 import { parserBench } from './parser';
+import { trainBench } from './train';
 
 /** Every benchmark, in the order `npm run bench` runs them. */
-export const benchmarks: Benchmark[] = [bundleBench, parserBench, dspAudioBench, dspSpectralBench];
+export const benchmarks: Benchmark[] = [bundleBench, parserBench, dspAudioBench, dspSpectralBench, trainBench];

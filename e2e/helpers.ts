@@ -90,9 +90,16 @@ export async function expectCurrentProject(page: Page, name: string): Promise<vo
 }
 
 /** Records one labelled sample from the first connected source on the Data page and waits until it is saved. */
-export async function recordSample(page: Page, sensor: string, label: string, lengthMs: number): Promise<void> {
+export async function recordSample(
+  page: Page,
+  sensor: string,
+  label: string,
+  lengthMs: number,
+  category: 'auto' | 'training' | 'testing' = 'auto',
+): Promise<void> {
   await page.goto('/#/data');
   const panel = page.getByTestId('record-panel');
+  await panel.getByLabel('Recording category').selectOption(category);
   await panel.getByLabel('Sensor').selectOption({ label: sensor });
   await panel.getByLabel('Recording label').fill(label);
   await panel.getByLabel('Recording length (ms)').fill(String(lengthMs));

@@ -21,9 +21,10 @@ export async function exportCurrentProject(): Promise<void> {
     const metas = await db.listSamples(project.id);
     const samples: Sample[] = [];
     for (const m of metas) samples.push(withMeta(m, await db.getValues(m.id)));
+    const impulses = await db.listImpulses(project.id);
     downloadBytes(
       `${safeFileName(project.name)}.tinyml.zip`,
-      exportProjectArchive(project, samples),
+      exportProjectArchive(project, samples, impulses),
       'application/zip',
     );
   } catch (e) {
@@ -55,13 +56,15 @@ export async function importArchiveAsProject(file: LoadedFile): Promise<void> {
     }));
     try {
       await db.addSamples(project.id, samples);
+      const now = Date.now();
+      for (const impulse of archive.impulses) await db.putImpulse({ ...impulse, id: newId(), projectId: project.id, createdAt: now, updatedAt: now });
     } catch (e) {
       await db.deleteProject(project.id);
       throw e;
     }
     await useProjects.getState().refresh();
     await useProjects.getState().switchTo(project.id);
-    toast.success(`Imported project “${project.name}” with ${samples.length} samples.`);
+    toast.success(`Imported project “${project.name}” with ${samples.length} samples and ${archive.impulses.length} impulses.`);
   } catch (e) {
     toast.error(describeError(e));
   }

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { RecordingBuffer } from '../core/dataset/recordingBuffer';
-import type { Sample, SampleValues, SensorInfo } from '../core/dataset/sample';
+import type { Sample, SampleCategory, SampleValues, SensorInfo } from '../core/dataset/sample';
 import { defaultCategory } from '../core/dataset/split';
 import { newId } from '../core/ids';
 import { runtimeRegistry } from './devices/registry';
@@ -35,6 +35,8 @@ export interface RecordOptions {
   label: string;
   lengthMs: number;
   countdownS: number;
+  /** 'auto': the deterministic 80/20 split by sample id. */
+  category: 'auto' | SampleCategory;
 }
 
 let stopActive: (() => void) | null = null;
@@ -48,7 +50,7 @@ function sampleFrom(o: RecordOptions, axes: SensorInfo[], intervalMs: number, va
     projectId: useDataset.getState().projectId ?? '',
     name: `${label}.${id.slice(0, 6)}`,
     label,
-    category: defaultCategory(id),
+    category: o.category === 'auto' ? defaultCategory(id) : o.category,
     enabled: true,
     sensors: axes,
     intervalMs,

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { SampleCategory } from '../../core/dataset/sample';
 import { useDevices } from '../../state/devicesStore';
 import { useRecorder } from '../../state/recorderStore';
 import { runtimeRegistry } from '../../state/devices/registry';
@@ -14,6 +15,7 @@ export function RecordPanel() {
   const [sensorKey, setSensorKey] = useState('');
   const [label, setLabel] = useState('');
   const [lengthMs, setLengthMs] = useState(2000);
+  const [category, setCategory] = useState<'auto' | SampleCategory>('auto');
   const [countdownS, setCountdownS] = useState(0);
   const phase = useRecorder((s) => s.phase);
   const countdownLeft = useRecorder((s) => s.countdownLeft);
@@ -47,7 +49,7 @@ export function RecordPanel() {
         className="row gap wrap"
         onSubmit={(e) => {
           e.preventDefault();
-          if (source && sensor) useRecorder.getState().start({ source, sensorKey: sensor.key, label, lengthMs, countdownS });
+          if (source && sensor) useRecorder.getState().start({ source, sensorKey: sensor.key, label, lengthMs, countdownS, category });
         }}
       >
         <label>
@@ -82,6 +84,14 @@ export function RecordPanel() {
         <label>
           Countdown (s)
           <input aria-label="Countdown (s)" type="number" min={0} max={10} value={countdownS} onChange={(e) => setCountdownS(Number(e.target.value))} disabled={busy} />
+        </label>
+        <label>
+          Category
+          <select aria-label="Recording category" value={category} onChange={(e) => setCategory(e.target.value as 'auto' | SampleCategory)} disabled={busy}>
+            <option value="auto">Automatic 80/20</option>
+            <option value="training">Training</option>
+            <option value="testing">Testing</option>
+          </select>
         </label>
         {busy ? (
           <button className="btn" type="button" onClick={() => useRecorder.getState().cancel()}>

@@ -34,6 +34,9 @@ export interface TrainImpulseOptions {
   now?: () => number;
 }
 
+/** A cluster's farthest member sits on its edge (score 0, give or take float32 rounding): it counts as inside. */
+const isInside = (score: number) => score <= 1e-5;
+
 /** Sorted distinct labels: the classifier's output order. */
 export function classLabels(rowLabels: readonly string[]): string[] {
   return [...new Set(rowLabels)].sort((a, b) => a.localeCompare(b));
@@ -84,8 +87,8 @@ export async function trainImpulse(set: ImpulseTrainingSet, options: TrainImpuls
     const scores = anomalyScores(anomaly, set.rows);
     const sorted = Float32Array.from(scores).sort();
     const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-    const validation: Evaluation = { kind: 'anomaly', insideFraction: scores.filter((s) => s < 0).length / scores.length, scoreP50: at(0.5), scoreP95: at(0.95) };
-    const explorer: TrainingExplorer = { ...explorerBase, actual: new Int32Array(set.rows.length).fill(-1), predicted: Int32Array.from(scores, (s) => (s < 0 ? 0 : 1)), validation: new Uint8Array(set.rows.length) };
+    const validation: Evaluation = { kind: 'anomaly', insideFraction: scores.filter(isInside).length / scores.length, scoreP50: at(0.5), scoreP95: at(0.95) };
+    const explorer: TrainingExplorer = { ...explorerBase, actual: new Int32Array(set.rows.length).fill(-1), predicted: Int32Array.from(scores, (s) => (isInside(s) ? 0 : 1)), validation: new Uint8Array(set.rows.length) };
     return { ...base, createdAt: now(), labels: [], backend: 'k-means', durationMs: now() - started, trainWindows: set.rows.length, validationWindows: 0, anomaly, history: [], keptEpoch: 0, stoppedEarly: false, validation, explorer };
   }
 

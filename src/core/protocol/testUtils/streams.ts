@@ -16,17 +16,7 @@ export function concat(parts: Uint8Array[]): Uint8Array {
 
 export const ascii = (text: string) => new TextEncoder().encode(text);
 
-/** mulberry32: seeded random numbers in [0, 1), so protocol tests and the benchmark are reproducible. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '../../random';
 
 /** Cuts bytes into chunks at random points (chunk lengths 1…maxChunk). */
 export function randomChunks(bytes: Uint8Array, random: () => number, maxChunk = 64): Uint8Array[] {

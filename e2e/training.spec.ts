@@ -1,0 +1,121 @@
+import { test, expect, type Page } from '@playwright/test';
+import { createProject, forbidRemoteRequests, importFiles, recordSample, screenshot, sharedWavs } from './helpers';
+
+const GESTURES = ['idle', 'wave', 'circle', 'shake'];
+
+async function watchLongTasks(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __longTasks: number[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push(e.duration))).observe({ type: 'longtask' });
+  });
+}
+
+const longTasks = (page: Page) => page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+
+async function newImpulse(page: Page): Promise<void> {
+  await page.goto('/#/impulse');
+  await page.getByRole('button', { name: '+ New impulse' }).click();
+  await expect(page.getByTestId('feature-count')).toBeVisible();
+}
+
+async function train(page: Page, timeout = 180_000): Promise<void> {
+  await page.goto('/#/training');
+  await page.getByTestId('train-start').click();
+  await expect(page.getByTestId('training-progress')).toBeVisible();
+  await expect(page.getByTestId('train-start')).toBeVisible({ timeout });
+}
+
+test('virtual-board gestures: train ≥ 90 % in a worker without long tasks, test, classify live', async ({ page }) => {
+  test.setTimeout(600_000);
+  const remote = await forbidRemoteRequests(page);
+  await createProject(page, 'Gesture training');
+  await page.goto('/#/devices');
+  await page.getByRole('button', { name: 'Start the virtual board' }).click();
+  for (const gesture of GESTURES) {
+    await page.goto('/#/devices');
+    await page.getByLabel('Gesture performed').selectOption(gesture);
+    await recordSample(page, 'accelerometer', gesture, 12_000, 'training');
+    await recordSample(page, 'accelerometer', gesture, 4000, 'testing');
+  }
+  await newImpulse(page);
+
+  await page.goto('/#/training');
+  // The gesture default: two dense layers for the flat spectral features, 27 → 20 → 10 → 4.
+  await expect(page.getByTestId('architecture')).toContainText('Input, 27 features');
+  await expect(page.getByTestId('architecture')).toContainText('Output, 4 classes, softmax');
+  await page.getByLabel('Epochs').fill('40');
+  await watchLongTasks(page);
+  await page.getByTestId('train-start').click();
+  await expect(page.getByTestId('training-epoch')).toContainText(/Epoch \d+ \/ 40/, { timeout: 60_000 });
+  await expect(page.getByTestId('training-chart')).toBeVisible();
+  await expect(page.getByTestId('train-start')).toBeVisible({ timeout: 180_000 });
+  const tasks = await longTasks(page);
+  console.log(`long tasks during training: ${JSON.stringify(tasks.map(Math.round))}`);
+  expect(tasks.filter((d) => d > 50)).toEqual([]);
+
+  const results = page.getByTestId('training-results');
+  await expect(results.getByTestId('model-backend')).toHaveText('wasm');
+  const accuracy = Number((await results.getByTestId('val-accuracy').textContent())!.replace(/[^\d.]/g, ''));
+  console.log(`validation accuracy: ${accuracy} %`);
+  expect(accuracy).toBeGreaterThanOrEqual(90);
+  await expect(results.getByTestId('val-confusion')).toBeVisible();
+  await expect(results.getByTestId('model-explorer').getByRole('application')).toBeVisible();
+  await screenshot(page, 'training-gestures');
+
+  // The model persists.
+  await page.reload();
+  await expect(page.getByTestId('val-accuracy')).toHaveText(`${accuracy.toFixed(1)} %`);
+
+  await page.goto('/#/testing');
+  await page.getByTestId('test-run').click();
+  await expect(page.getByTestId('test-sample-row')).toHaveCount(4, { timeout: 60_000 });
+  const testAccuracy = Number((await page.getByTestId('test-accuracy').textContent())!.replace(/[^\d.]/g, ''));
+  console.log(`test accuracy: ${testAccuracy} %`);
+  expect(testAccuracy).toBeGreaterThanOrEqual(75);
+  await screenshot(page, 'testing-gestures');
+
+  await page.goto('/#/devices');
+  await page.getByLabel('Gesture performed').selectOption('circle');
+  await page.goto('/#/live');
+  await page.getByTestId('live-start').click();
+  await expect(page.getByTestId('live-label')).toHaveText('circle', { timeout: 30_000 });
+  await expect(page.getByTestId('live-timing')).toContainText(/ms/);
+  await screenshot(page, 'live-gestures');
+  await page.getByTestId('live-stop').click();
+  expect(remote).toEqual([]);
+});
+
+test('keywords on the shared WAVs train and test; a reload mid-training keeps the data and the previous model', async ({ page }) => {
+  test.setTimeout(300_000);
+  await createProject(page, 'Keyword training');
+  await page.goto('/#/data');
+  await page.getByRole('combobox', { name: 'Category' }).selectOption('training');
+  for (const w of sharedWavs()) await importFiles(page, [w], w.name.split('_')[0]);
+  await page.getByRole('combobox', { name: 'Category' }).selectOption('testing');
+  for (const w of sharedWavs()) await importFiles(page, [w], w.name.split('_')[0]);
+  await expect(page.getByTestId('sample-row')).toHaveCount(8);
+  await newImpulse(page);
+
+  await page.goto('/#/training');
+  // MFCC features are [frames, coefficients]: the default is a small conv1d network.
+  await expect(page.getByTestId('architecture')).toContainText('Conv1D, 8 filters, kernel 3');
+  await page.getByLabel('Epochs').fill('30');
+  await train(page);
+  const firstTrained = await page.getByTestId('training-results').textContent();
+  await page.goto('/#/testing');
+  await page.getByTestId('test-run').click();
+  await expect(page.getByTestId('test-sample-row')).toHaveCount(4, { timeout: 60_000 });
+  await expect(page.getByTestId('test-accuracy')).toContainText('%');
+
+  // Retrain for long, reload in the middle.
+  await page.goto('/#/training');
+  await page.getByLabel('Epochs').fill('2000');
+  await page.getByTestId('train-start').click();
+  await expect(page.getByTestId('training-epoch')).toContainText(/Epoch [1-9]\d* \/ 2000/, { timeout: 60_000 });
+  await page.reload();
+  await expect(page.getByTestId('last-run-status')).toContainText('cancelled');
+  await expect(page.getByTestId('training-results')).toHaveText(firstTrained!);
+  await page.goto('/#/data');
+  await expect(page.getByTestId('sample-row')).toHaveCount(8);
+});
