@@ -13,6 +13,8 @@ import { DataPage } from './pages/DataPage';
 import { DevicesPage } from './pages/DevicesPage';
 import { ImpulsePage } from './pages/ImpulsePage';
 import { TrainingPage } from './pages/TrainingPage';
+import { TestingPage } from './pages/TestingPage';
+import { LivePage } from './pages/LivePage';
 import { NotBuiltPage } from './pages/NotBuiltPage';
 import { STAGES } from './routes';
 
@@ -64,6 +66,8 @@ function Page({ route }: { route: ReturnType<typeof useRoute> }) {
   if (route === 'devices') return <DevicesPage />;
   if (route === 'impulse') return <ImpulsePage />;
   if (route === 'training') return <TrainingPage />;
+  if (route === 'testing') return <TestingPage />;
+  if (route === 'live') return <LivePage />;
   const stage = STAGES.find((s) => s.id === route)!;
   return <NotBuiltPage stage={stage} />;
 }

@@ -47,13 +47,13 @@ export const STAGES: Stage[] = [
     id: 'testing',
     title: 'Testing',
     purpose: 'Classify the held-out test set and inspect every mistake.',
-    built: false,
+    built: true,
   },
   {
     id: 'live',
     title: 'Live',
     purpose: 'Classify the stream from a board or the microphone as it happens.',
-    built: false,
+    built: true,
   },
   {
     id: 'deployment',

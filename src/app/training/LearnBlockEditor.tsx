@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { Impulse } from '../../core/impulse/impulse';
 import { describeError } from '../../core/errors';
 import { defaultLearnBlock, LEARN_KINDS, type AnomalyBlock, type LearnBlock, type LearnKind } from '../../core/learn/learnBlock';
-import { planFor } from '../../core/learn/trainImpulse';
+import { planFor } from '../../core/learn/architecture';
 import { useImpulses } from '../../state/impulseStore';
 import { NumberField } from '../components/NumberField';
 import { ArchitectureTable } from './ArchitectureTable';

@@ -71,8 +71,8 @@ export function TrainingRunPanel({ impulse, canTrain, neural }: { impulse: Impul
       )}
       {!active && lastRun && lastRun.status !== 'completed' && (
         <p className={lastRun.status === 'failed' ? 'error-text' : 'callout'} data-testid="last-run-status">
-          The last training run ({new Date(lastRun.startedAt).toLocaleString()}) was {lastRun.status}
-          {lastRun.message ? `: ${lastRun.message}` : '.'} {lastRun.status === 'cancelled' && 'The previous model, if any, is unchanged.'}
+          The last training run ({new Date(lastRun.startedAt).toLocaleString()}) {lastRun.status === 'failed' ? 'failed' : 'was cancelled'}
+          {lastRun.message ? `: ${lastRun.message}` : '.'} The previous model, if any, is unchanged.
         </p>
       )}
     </section>

@@ -53,7 +53,7 @@ export const train: Command = {
         .map((s) => ({ id: s.originalId, label: s.label, values: s.values, sensors: s.sensors, intervalMs: s.intervalMs }));
       const augmenting = learn.kind !== 'anomaly' && learn.training.augmentation.enabled;
       const { set, motion } = trainingSetFromSamples(impulse, samples, augmenting);
-      const backend = learn.kind === 'anomaly' ? 'k-means' : await useNodeBackend(backendChoice);
+      const backend = learn.kind === 'anomaly' ? 'k-means' : await useNodeBackend(backendChoice, learn.layers.some((l) => l.type === 'conv1d' || l.type === 'conv2d'));
       const augment = learn.kind === 'anomaly' ? undefined : makeAugmenter(impulse, learn.training.augmentation, set.rows, set.featureShape, motion);
       const model = await trainImpulse(set, {
         impulseId: impulse.name,

@@ -1,44 +1,106 @@
+import { StudioError } from '../errors';
+
+/** A class index, or 'uncertain' when the top probability is below the confidence threshold. */
 export type WindowLabel = number | 'uncertain';
 
+export interface SampleVerdict {
+  predicted: WindowLabel;
+  windowPredictions: WindowLabel[];
+  /** The mean of all windows' probabilities (confident or not); empty when there are no windows. */
+  meanProbs: Float32Array;
+}
+
+function checkThreshold(threshold: number): void {
+  if (!(threshold >= 0 && threshold <= 1)) {
+    throw new StudioError(
+      'confidence-threshold',
+      `The confidence threshold must be from 0 to 1 (it is ${threshold}).`,
+    );
+  }
+}
+
+/** The top class of probs (the lowest index on a tie), or 'uncertain' if its probability is below threshold. */
+function labelOf(probs: Float32Array, threshold: number): WindowLabel {
+  if (probs.length === 0) return 'uncertain';
+  let best = 0;
+  for (let c = 1; c < probs.length; c++) if (probs[c] > probs[best]) best = c;
+  return probs[best] >= threshold ? best : 'uncertain';
+}
+
 /**
- * A sample's verdict from its windows' class probabilities: a window is 'uncertain' when its top probability is
- * below `threshold`; the sample takes the most frequent confident label (a tie goes to the higher mean
- * probability), or 'uncertain' when no window is confident.
+ * A sample's verdict from its windows' class probabilities (one softmax per window). A window is 'uncertain'
+ * when its top probability is below `threshold`. The sample takes the class most confident windows voted for; a
+ * tie goes to the class with the higher mean probability (then the lower index); with no confident window the
+ * sample is 'uncertain'.
  */
-export function aggregateSample(windowProbs: readonly Float32Array[], threshold: number): { predicted: WindowLabel; windowPredictions: WindowLabel[]; meanProbs: Float32Array } {
-  const classes = windowProbs[0]?.length ?? 0;
+export function aggregateSample(windowProbs: readonly Float32Array[], threshold: number): SampleVerdict {
+  checkThreshold(threshold);
+  const classes = windowProbs.length > 0 ? windowProbs[0].length : 0;
   const meanProbs = new Float32Array(classes);
+  const sums = new Float64Array(classes);
   const votes = new Int32Array(classes);
-  const windowPredictions = windowProbs.map((p): WindowLabel => {
-    let best = 0;
-    for (let c = 0; c < classes; c++) {
-      meanProbs[c] += p[c] / windowProbs.length;
-      if (p[c] > p[best]) best = c;
+  const windowPredictions = windowProbs.map((probs, w) => {
+    if (probs.length !== classes) {
+      throw new StudioError(
+        'window-outputs',
+        `Window ${w} has ${probs.length} outputs; the first has ${classes}.`,
+      );
     }
-    if (p[best] < threshold) return 'uncertain';
-    votes[best]++;
-    return best;
+    for (let c = 0; c < classes; c++) sums[c] += probs[c];
+    const label = labelOf(probs, threshold);
+    if (label !== 'uncertain') votes[label]++;
+    return label;
   });
+  for (let c = 0; c < classes; c++) meanProbs[c] = sums[c] / windowProbs.length;
   let predicted: WindowLabel = 'uncertain';
   for (let c = 0; c < classes; c++) {
     if (votes[c] === 0) continue;
-    if (predicted === 'uncertain' || votes[c] > votes[predicted] || (votes[c] === votes[predicted] && meanProbs[c] > meanProbs[predicted])) predicted = c;
+    if (
+      predicted === 'uncertain' ||
+      votes[c] > votes[predicted] ||
+      (votes[c] === votes[predicted] && sums[c] > sums[predicted])
+    ) {
+      predicted = c;
+    }
   }
   return { predicted, windowPredictions, meanProbs };
 }
 
-/** Live smoothing: the mean of the last `windows` results, 'uncertain' when its top value is below `threshold`. */
-export function createSmoother(options: { windows: number; threshold: number }) {
+export interface Smoother {
+  /** Adds one window's probabilities; the label is that of the mean of the last N windows (fewer at first). */
+  push(probs: Float32Array): { label: WindowLabel; smoothed: Float32Array };
+  /** Forgets the windows seen so far (e.g. when the stream restarts). */
+  reset(): void;
+}
+
+/** Live classification smoothing: averages the last `windows` results, 'uncertain' below `threshold`. */
+export function createSmoother(options: { windows: number; threshold: number }): Smoother {
+  const { windows, threshold } = options;
+  checkThreshold(threshold);
+  if (!(Number.isInteger(windows) && windows >= 1)) {
+    throw new StudioError(
+      'smoothing-windows',
+      `Smoothing needs a whole number of windows ≥ 1 (it is ${windows}).`,
+    );
+  }
   const recent: Float32Array[] = [];
   return {
-    push(probs: Float32Array): { label: WindowLabel; smoothed: Float32Array } {
+    push(probs) {
+      if (recent.length > 0 && probs.length !== recent[0].length) {
+        throw new StudioError(
+          'window-outputs',
+          `This window has ${probs.length} outputs; the previous ones had ${recent[0].length}.`,
+        );
+      }
       recent.push(probs);
-      if (recent.length > Math.max(1, options.windows)) recent.shift();
+      if (recent.length > windows) recent.shift();
       const smoothed = new Float32Array(probs.length);
-      for (const r of recent) for (let c = 0; c < smoothed.length; c++) smoothed[c] += r[c] / recent.length;
-      let best = 0;
-      for (let c = 1; c < smoothed.length; c++) if (smoothed[c] > smoothed[best]) best = c;
-      return { label: smoothed.length && smoothed[best] >= options.threshold ? best : 'uncertain', smoothed };
+      for (let c = 0; c < probs.length; c++) {
+        let sum = 0;
+        for (const r of recent) sum += r[c];
+        smoothed[c] = sum / recent.length;
+      }
+      return { label: labelOf(smoothed, threshold), smoothed };
     },
     reset() {
       recent.length = 0;

@@ -1,5 +1,5 @@
 import { StudioError } from '../errors';
-import type { LayerSpec } from './learnBlock';
+import type { LayerSpec, NeuralBlock } from './learnBlock';
 
 /** One layer of a planned network, with the shape it outputs (without the batch dimension). */
 export interface PlannedLayer {
@@ -125,4 +125,9 @@ export function planArchitecture(featureShape: readonly number[], layers: readon
     title: head.kind === 'classifier' ? `Output, ${units} classes, softmax` : 'Output, 1 value, linear',
   });
   return { layers: planned, totalParams: planned.reduce((n, l) => n + l.params, 0), style, head };
+}
+
+/** The architecture of a neural learning block for the impulse's features and the number of labels. */
+export function planFor(learn: NeuralBlock, featureShape: readonly number[], classCount: number): Architecture {
+  return planArchitecture(featureShape, learn.layers, learn.kind === 'classifier' ? { kind: 'classifier', classes: classCount } : { kind: 'regression' });
 }

@@ -1,9 +1,9 @@
 import { StudioError } from '../errors';
 import type { Graph } from '../ir/graph';
-import { planArchitecture, type Architecture } from './architecture';
+import { planFor } from './architecture';
 import { fitAnomalyModel, anomalyScores } from './anomaly';
 import { exportGraph } from './exportGraph';
-import type { LearnBlock, NeuralBlock } from './learnBlock';
+import type { LearnBlock } from './learnBlock';
 import { classificationMetrics, confusionMatrix, regressionMetrics } from './metrics';
 import { projectFeatures } from './projection';
 import { trainNetwork, type EpochLog } from './train';
@@ -34,8 +34,8 @@ export interface TrainImpulseOptions {
   now?: () => number;
 }
 
-/** A cluster's farthest member sits on its edge (score 0, give or take float32 rounding): it counts as inside. */
-const isInside = (score: number) => score <= 1e-5;
+/** A cluster's farthest member sits exactly on its edge (score 0): it counts as inside. */
+const isInside = (score: number) => score <= 0;
 
 /** Sorted distinct labels: the classifier's output order. */
 export function classLabels(rowLabels: readonly string[]): string[] {
@@ -51,10 +51,6 @@ export function regressionTargets(rowLabels: readonly string[]): Float32Array {
     }
     return v;
   });
-}
-
-export function planFor(learn: NeuralBlock, featureShape: readonly number[], classCount: number): Architecture {
-  return planArchitecture(featureShape, learn.layers, learn.kind === 'classifier' ? { kind: 'classifier', classes: classCount } : { kind: 'regression' });
 }
 
 function flatten(rows: readonly Float32Array[], featureCount: number): Float32Array {

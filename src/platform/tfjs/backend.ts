@@ -38,6 +38,22 @@ async function activate(choice: BackendChoice, baseUrl: string): Promise<ActiveB
   return { name: 'cpu' };
 }
 
+/** Gradient kernels a convolutional network needs that tfjs's wasm backend (4.22) does not implement. */
+const CONV_GRADIENTS = ['Conv2DBackpropFilter', 'Conv2DBackpropInput'];
+
+/**
+ * The backend to train a network on: the choice, except that convolutional networks go to cpu when the wasm
+ * backend lacks their gradient kernels (the note says so).
+ */
+export async function trainingBackend(choice: BackendChoice, baseUrl: string, convolutional: boolean): Promise<ActiveBackend> {
+  const backend = await useTfBackend(choice, baseUrl);
+  if (backend.name !== 'wasm' || !convolutional) return backend;
+  const missing = CONV_GRADIENTS.filter((k) => !tf.getKernel(k, 'wasm'));
+  if (missing.length === 0) return backend;
+  const cpu = await useTfBackend('cpu', baseUrl);
+  return { ...cpu, note: `The WebAssembly backend has no ${missing.join(' or ')} kernel, which convolutional networks need to learn; this network trains on the CPU backend.` };
+}
+
 /** Switches tfjs to the backend (once per choice); falls back to cpu with a note when wasm cannot start. */
 export function useTfBackend(choice: BackendChoice, baseUrl: string): Promise<ActiveBackend> {
   if (!active || activeChoice !== choice) {

@@ -1,0 +1,99 @@
+import { useEffect, useMemo } from 'react';
+import { featureConfigHash } from '../../core/impulse/impulse';
+import { useDevices } from '../../state/devicesStore';
+import { useImpulses } from '../../state/impulseStore';
+import { useLiveClassify } from '../../state/liveClassifyStore';
+import { useProjects } from '../../state/projectsStore';
+import { useTraining } from '../../state/trainingStore';
+import { LiveControls } from '../liveClassify/LiveControls';
+import { LiveResultPanel } from '../liveClassify/LiveResultPanel';
+import { sensorProblem } from '../liveClassify/sensorProblem';
+import { ImpulsePicker } from '../testing/ImpulsePicker';
+import '../liveClassify/liveClassify.css';
+
+export function LivePage() {
+  const projectId = useProjects((s) => s.currentId);
+  const loadedFor = useImpulses((s) => s.projectId);
+  const impulse = useImpulses((s) => s.impulses.find((i) => i.id === s.selectedId));
+  const model = useTraining((s) => (impulse && s.model?.impulseId === impulse.id ? s.model : null));
+  const allSources = useDevices((s) => s.sources);
+  const settings = useLiveClassify((s) => s.settings);
+  const session = useLiveClassify((s) => s.session);
+  useEffect(() => {
+    if (projectId !== loadedFor) void useImpulses.getState().load(projectId);
+  }, [projectId, loadedFor]);
+  useEffect(() => {
+    void useTraining.getState().load(impulse?.id ?? null);
+  }, [impulse?.id]);
+  // Classifying is work in the background: it ends when the page is left.
+  useEffect(() => () => useLiveClassify.getState().stop(), []);
+
+  const sources = useMemo(() => allSources.filter((s) => s.status === 'connected'), [allSources]);
+  const source = sources.find((s) => s.id === settings.sourceId) ?? sources[0];
+  const sensor = source?.sensors.find((s) => s.key === settings.sensorKey) ?? source?.sensors[0];
+  const stale = !!impulse && !!model && model.configHash !== featureConfigHash(impulse);
+  const problem = impulse && sensor ? sensorProblem(impulse, sensor) : null;
+  const running = !!session && session.status !== 'stopped';
+
+  return (
+    <section className="live-page">
+      <div className="page-head">
+        <h1>Live classification</h1>
+        <span className="muted">classify a board’s or the microphone’s stream as it happens</span>
+        <ImpulsePicker disabled={running} />
+      </div>
+      {!impulse && (
+        <div className="callout">
+          Design an impulse first on the <a href="#/impulse">Impulse design</a> page.
+        </div>
+      )}
+      {impulse && !model && (
+        <div className="callout" data-testid="live-no-model">
+          This impulse has no trained model yet: train one on the <a href="#/training">Training</a> page.
+        </div>
+      )}
+      {impulse && model && stale && (
+        <div className="callout" data-testid="live-stale">
+          The impulse changed since its model was trained, so the model no longer fits its features. Train it
+          again on the <a href="#/training">Training</a> page.
+        </div>
+      )}
+      {sources.length === 0 && (
+        <div className="callout" data-testid="live-no-source">
+          No source is connected. Connect a board or the microphone on the <a href="#/devices">Devices</a>{' '}
+          page — or start the virtual board there, which needs no hardware.
+        </div>
+      )}
+      {impulse && model && !stale && source && (
+        <LiveControls
+          impulse={impulse}
+          model={model}
+          sources={sources}
+          source={source}
+          sensor={sensor}
+          problem={problem}
+        />
+      )}
+      {session?.message && (
+        <p className="callout error" role="alert" data-testid="live-message">
+          {session.message}
+        </p>
+      )}
+      {session &&
+        session.impulseId === impulse?.id &&
+        (session.status !== 'stopped' || session.classified > 0) && (
+          <>
+            <p className="muted small">
+              {session.status === 'starting'
+                ? 'Starting'
+                : session.status === 'running'
+                  ? 'Classifying'
+                  : 'Stopped'}
+              : {session.sourceName} · {session.sensorName} · {session.precision}
+            </p>
+            <LiveResultPanel session={session} />
+          </>
+        )}
+    </section>
+  );
+}

@@ -1,0 +1,81 @@
+import { useEffect, useMemo } from 'react';
+import { missingAxes } from '../../core/impulse/defaults';
+import { featureConfigHash } from '../../core/impulse/impulse';
+import { useDataset } from '../../state/datasetStore';
+import { useImpulses } from '../../state/impulseStore';
+import { useProjects } from '../../state/projectsStore';
+import { useTesting } from '../../state/testingStore';
+import { useTraining } from '../../state/trainingStore';
+import { ImpulsePicker } from '../testing/ImpulsePicker';
+import { TestResults } from '../testing/TestResults';
+import { TestRunPanel } from '../testing/TestRunPanel';
+import '../testing/testing.css';
+
+export function TestingPage() {
+  const projectId = useProjects((s) => s.currentId);
+  const loadedFor = useImpulses((s) => s.projectId);
+  const impulse = useImpulses((s) => s.impulses.find((i) => i.id === s.selectedId));
+  const samples = useDataset((s) => s.samples);
+  const model = useTraining((s) => (impulse && s.model?.impulseId === impulse.id ? s.model : null));
+  const outcome = useTesting((s) => (impulse ? s.outcomes[impulse.id] : undefined));
+  const running = useTesting((s) => s.active !== null);
+  useEffect(() => {
+    if (projectId !== loadedFor) void useImpulses.getState().load(projectId);
+  }, [projectId, loadedFor]);
+  useEffect(() => {
+    void useTraining.getState().load(impulse?.id ?? null);
+  }, [impulse?.id]);
+  // The samples a test job gets (jobSamples), counted from the subscribed list so the count follows edits.
+  const sampleCount = useMemo(
+    () =>
+      impulse
+        ? samples.filter((s) => s.enabled && s.category === 'testing' && !missingAxes(s, impulse.input))
+            .length
+        : 0,
+    [impulse, samples],
+  );
+  const stale = !!impulse && !!model && model.configHash !== featureConfigHash(impulse);
+
+  return (
+    <section className="testing-page">
+      <div className="page-head">
+        <h1>Testing</h1>
+        <span className="muted">classify the held-out test set</span>
+        <ImpulsePicker disabled={running} />
+      </div>
+      {!impulse && (
+        <div className="callout">
+          Design an impulse first on the <a href="#/impulse">Impulse design</a> page.
+        </div>
+      )}
+      {impulse && !model && (
+        <div className="callout" data-testid="test-no-model">
+          This impulse has no trained model yet: train one on the <a href="#/training">Training</a> page.
+        </div>
+      )}
+      {impulse && model && stale && (
+        <div className="callout" data-testid="test-stale">
+          The impulse changed since its model was trained, so the model no longer fits its features. Train it
+          again on the <a href="#/training">Training</a> page.
+        </div>
+      )}
+      {impulse && model && sampleCount === 0 && (
+        <div className="callout" data-testid="test-no-samples">
+          There are no enabled testing samples with this impulse’s axes. Record or import some, or move
+          samples to the testing set, on the <a href="#/data">Data acquisition</a> page.
+        </div>
+      )}
+      {impulse && model && (
+        <TestRunPanel
+          impulse={impulse}
+          model={model}
+          sampleCount={sampleCount}
+          canRun={!stale && sampleCount > 0}
+        />
+      )}
+      {outcome && model && (
+        <TestResults outcome={outcome} fromOlderModel={outcome.report.modelCreatedAt !== model.createdAt} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,25 @@
+import { compareLabels } from '../../core/dataset/labels';
+import type { SampleTestResult, TestReport } from '../../core/learn/modelTesting';
+
+/** The sample table's rows: mistakes first, then by label and name; only mistakes when asked. */
+export function sampleRows(samples: readonly SampleTestResult[], onlyMistakes: boolean): SampleTestResult[] {
+  return samples
+    .filter((s) => !onlyMistakes || !s.correct)
+    .sort(
+      (a, b) =>
+        Number(a.correct) - Number(b.correct) ||
+        compareLabels(a.label, b.label) ||
+        compareLabels(a.name, b.name),
+    );
+}
+
+/** A share as the page shows it: "95.0 %". */
+export function formatPercent(share: number): string {
+  return `${(share * 100).toFixed(1)} %`;
+}
+
+/** A sample's score: the mean probability of its predicted class, its mean value, or its highest anomaly score. */
+export function formatScore(kind: TestReport['kind'], score: number): string {
+  if (kind === 'classifier') return score.toFixed(2);
+  return Number(score.toPrecision(4)).toString();
+}

@@ -1,0 +1,5 @@
+export { calibrate, type CalibrationOptions } from './calibrate';
+export { quantizeGraph, type QuantizeOptions } from './quantizeGraph';
+export { quantizeModel } from './quantizeModel';
+export type { CalibrationMethod } from './rangeRecorder';
+export type { ActivationRanges, ValueRange } from './ranges';
