@@ -19,7 +19,7 @@ export function TrainingPage() {
   const impulse = useImpulses((s) => s.impulses.find((i) => i.id === s.selectedId));
   const samples = useDataset((s) => s.samples);
   const model = useTraining((s) => (impulse && s.model?.impulseId === impulse.id ? s.model : null));
-  const active = useTraining((s) => s.active);
+  const trainingImpulseId = useTraining((s) => s.active?.impulseId ?? null);
   useEffect(() => {
     if (projectId !== loadedFor) void useImpulses.getState().load(projectId);
   }, [projectId, loadedFor]);
@@ -44,7 +44,7 @@ export function TrainingPage() {
         {impulses.length > 1 && (
           <label>
             Impulse
-            <select value={impulse?.id ?? ''} onChange={(e) => useImpulses.getState().select(e.target.value)} disabled={!!active}>
+            <select value={impulse?.id ?? ''} onChange={(e) => useImpulses.getState().select(e.target.value)} disabled={trainingImpulseId !== null}>
               {impulses.map((i) => (
                 <option key={i.id} value={i.id}>
                   {i.name}
@@ -71,7 +71,7 @@ export function TrainingPage() {
             learn={impulse.learn ?? defaultLearnBlock('classifier', shape.value)}
             featureShape={shape.value}
             classCount={trainingLabels.size}
-            disabled={active?.impulseId === impulse.id}
+            disabled={trainingImpulseId === impulse.id}
           />
           <TrainingRunPanel impulse={impulse} canTrain={trainingLabels.size > 0} neural={(impulse.learn?.kind ?? 'classifier') !== 'anomaly'} />
           {model && <TrainingResults model={model} stale={model.configHash !== featureConfigHash(impulse)} />}

@@ -1,47 +1,61 @@
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { memo, useEffect, useRef } from 'react';
 import type { EpochLog } from '../../core/learn/train';
+import { useDevicePixelRatio, useElementWidth } from '../chart/canvasHooks';
+import { drawEpochChart, type EpochChartSpec } from './drawEpochChart';
 
-/** Loss and accuracy per epoch (training and validation), drawn as the epochs arrive. */
-export function TrainingChart({ history, classifier }: { history: EpochLog[]; classifier: boolean }) {
-  const data = history.map((h) => ({
-    epoch: h.epoch,
-    loss: h.loss,
-    valLoss: h.valLoss,
-    accuracy: h.accuracy === null ? null : h.accuracy * 100,
-    valAccuracy: h.valAccuracy === null ? null : h.valAccuracy * 100,
-  }));
+const HEIGHT = 180;
+const TRAIN = '#2563eb';
+const VALIDATION = '#dc2626';
+
+function EpochCanvas({ title, spec }: { title: string; spec: EpochChartSpec }) {
+  const box = useRef<HTMLDivElement>(null);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const width = useElementWidth(box);
+  const dpr = useDevicePixelRatio();
+  useEffect(() => {
+    const c = canvas.current;
+    const ctx = c?.getContext('2d');
+    if (!c || !ctx || width === 0) return;
+    c.width = Math.round(width * dpr);
+    c.height = Math.round(HEIGHT * dpr);
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    drawEpochChart(ctx, width, HEIGHT, spec, getComputedStyle(c).fontFamily || 'sans-serif');
+  }, [spec, width, dpr]);
+  const last = (s: EpochChartSpec['series'][number]) => s.values.filter((v) => v !== null).pop();
+  const summary = spec.series.map((s) => `${s.name} ${last(s)?.toPrecision(3) ?? '–'}`).join(', ');
   return (
-    <div className="training-charts" data-testid="training-chart">
-      <figure>
-        <figcaption>Loss</figcaption>
-        <ResponsiveContainer width="100%" height={200}>
-          <LineChart data={data} margin={{ top: 8, right: 16, bottom: 16, left: 0 }}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="epoch" label={{ value: 'epoch', position: 'insideBottom', offset: -8 }} />
-            <YAxis width={56} tickFormatter={(v: number) => v.toPrecision(2)} />
-            <Tooltip formatter={(v) => (typeof v === 'number' ? v.toPrecision(4) : v)} />
-            <Legend verticalAlign="top" height={24} />
-            <Line type="monotone" dataKey="loss" name="training" stroke="#2563eb" dot={false} isAnimationActive={false} />
-            <Line type="monotone" dataKey="valLoss" name="validation" stroke="#dc2626" dot={false} isAnimationActive={false} />
-          </LineChart>
-        </ResponsiveContainer>
-      </figure>
-      {classifier && (
-        <figure>
-          <figcaption>Accuracy (%)</figcaption>
-          <ResponsiveContainer width="100%" height={200}>
-            <LineChart data={data} margin={{ top: 8, right: 16, bottom: 16, left: 0 }}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="epoch" label={{ value: 'epoch', position: 'insideBottom', offset: -8 }} />
-              <YAxis width={40} domain={[0, 100]} />
-              <Tooltip formatter={(v) => (typeof v === 'number' ? `${v.toFixed(1)} %` : v)} />
-              <Legend verticalAlign="top" height={24} />
-              <Line type="monotone" dataKey="accuracy" name="training" stroke="#2563eb" dot={false} isAnimationActive={false} />
-              <Line type="monotone" dataKey="valAccuracy" name="validation" stroke="#dc2626" dot={false} isAnimationActive={false} />
-            </LineChart>
-          </ResponsiveContainer>
-        </figure>
-      )}
-    </div>
+    <figure ref={box}>
+      <figcaption>{title}</figcaption>
+      <canvas ref={canvas} role="img" aria-label={`${title} per epoch: last ${summary}`} style={{ width: '100%', height: HEIGHT }} />
+    </figure>
   );
 }
+
+/**
+ * Loss and accuracy per epoch (training and validation) on canvas: cheap enough to redraw at every epoch
+ * while the worker trains, so the page never stalls.
+ */
+export const TrainingChart = memo(function TrainingChart({ history, classifier, totalEpochs }: { history: EpochLog[]; classifier: boolean; totalEpochs?: number }) {
+  const epochs = totalEpochs ?? history.length;
+  const loss: EpochChartSpec = {
+    totalEpochs: epochs,
+    series: [
+      { name: 'training', color: TRAIN, values: history.map((h) => h.loss) },
+      { name: 'validation', color: VALIDATION, values: history.map((h) => h.valLoss) },
+    ],
+  };
+  const accuracy: EpochChartSpec = {
+    totalEpochs: epochs,
+    yMax: 100,
+    series: [
+      { name: 'training', color: TRAIN, values: history.map((h) => (h.accuracy === null ? null : h.accuracy * 100)) },
+      { name: 'validation', color: VALIDATION, values: history.map((h) => (h.valAccuracy === null ? null : h.valAccuracy * 100)) },
+    ],
+  };
+  return (
+    <div className="training-charts" data-testid="training-chart">
+      <EpochCanvas title="Loss" spec={loss} />
+      {classifier && <EpochCanvas title="Accuracy (%)" spec={accuracy} />}
+    </div>
+  );
+});

@@ -66,7 +66,7 @@ export function TrainingRunPanel({ impulse, canTrain, neural }: { impulse: Impul
               {last.valAccuracy !== null && ` · validation accuracy ${(last.valAccuracy * 100).toFixed(1)} %`}
             </p>
           )}
-          {active.history.length > 0 && <TrainingChart history={active.history} classifier={last?.accuracy !== null} />}
+          {active.history.length > 0 && <TrainingChart history={active.history} classifier={last?.accuracy !== null} totalEpochs={active.totalEpochs} />}
         </div>
       )}
       {!active && lastRun && lastRun.status !== 'completed' && (

@@ -16,7 +16,11 @@ export type CalibrationOptions = CalibrationMethod & {
  * of the input and of every float activation an op computes. Memory stays bounded however many windows
  * there are: a min/max pair, or for percentile clipping a fixed-size histogram, per tensor.
  */
-export function calibrate(graph: Graph, windows: Iterable<Float32Array>, options: CalibrationOptions): ActivationRanges {
+export function calibrate(
+  graph: Graph,
+  windows: Iterable<Float32Array>,
+  options: CalibrationOptions,
+): ActivationRanges {
   const newRecorder = rangeRecorderFactory(options);
   const inputIndex = singleFloatInput(graph);
   const inputLength = elementCount(graph.tensors[inputIndex].shape);
@@ -71,7 +75,10 @@ function singleFloatInput(graph: Graph): number {
   }
   const index = graph.inputs[0];
   if (graph.tensors[index]?.dtype !== 'float32') {
-    throw new StudioError('quant-not-float', 'Calibration needs the float32 model; its input is not float32.');
+    throw new StudioError(
+      'quant-not-float',
+      'Calibration needs the float32 model; its input is not float32.',
+    );
   }
   return index;
 }

@@ -25,8 +25,12 @@ export function quantizeGraph(graph: Graph, ranges: ActivationRanges, options: Q
     calibratedRange: (index) => calibratedRange(graph, ranges, index),
   };
   for (const index of graph.inputs) {
-    if (graph.tensors[index]?.data !== undefined || state.activations.has(index)) {
-      throw new StudioError('quant-invalid-graph', `Graph input tensor ${index} is a constant or listed twice.`);
+    const t = graph.tensors[index] as Tensor | undefined;
+    if (t === undefined || t.data !== undefined || state.activations.has(index)) {
+      throw new StudioError(
+        'quant-invalid-graph',
+        `Graph input tensor ${index} does not exist, is a constant or is listed twice.`,
+      );
     }
     setActivation(state, index, asymmetricParams(state.calibratedRange(index)));
   }

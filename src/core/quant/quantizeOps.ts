@@ -1,6 +1,5 @@
 import { StudioError } from '../errors';
-import type { Activation, Op, Tensor } from '../ir/graph';
-import { OMITTED } from '../ir/graph';
+import { type Activation, OMITTED, type Op, type Tensor } from '../ir/graph';
 import { asymmetricParams, SOFTMAX_OUTPUT_PARAMS, tightenForActivation } from './activationParams';
 import type { AffineParams, ValueRange } from './ranges';
 import { channelHalfRanges, quantizeBias, quantizeSymmetric, widenForBias } from './weights';
@@ -56,17 +55,24 @@ export function setActivation(state: QuantizationState, index: number, params: A
   state.activations.set(index, params);
 }
 
-export function calibratedParams(state: QuantizationState, index: number, activation: Activation): AffineParams {
+function calibratedParams(state: QuantizationState, index: number, activation: Activation): AffineParams {
   return asymmetricParams(tightenForActivation(state.calibratedRange(index), activation));
 }
 
-/** The params of the op's first input, which must be an activation quantised earlier. */
+/**
+ * The params of the op's first input, which must be an activation quantised earlier; also checks that the
+ * op writes one new activation.
+ */
 function activationInput(state: QuantizationState, op: Op, opIndex: number): AffineParams {
-  if (op.outputs.length !== 1) fail('quant-invalid-graph', opIndex, op, `it has ${op.outputs.length} outputs.`);
+  const output = op.outputs.length === 1 ? state.tensors[op.outputs[0]] : undefined;
+  if (output === undefined || output.data !== undefined || state.activations.has(op.outputs[0])) {
+    fail('quant-invalid-graph', opIndex, op, 'it must write exactly one new activation tensor.');
+  }
   const index = op.inputs[0];
   const params = state.activations.get(index);
   if (params !== undefined) return params;
-  const what = state.tensors[index]?.data !== undefined ? 'is a constant' : 'is not computed by an earlier op';
+  const what =
+    state.tensors[index]?.data !== undefined ? 'is a constant' : 'is not computed by an earlier op';
   return fail('quant-invalid-graph', opIndex, op, `its input tensor ${index} ${what}.`);
 }
 
@@ -85,7 +91,12 @@ function quantizeWeightsAndBias(
   const outputChannels = dimension === undefined ? weights.shape[0] : weights.shape[dimension];
   if (bias !== undefined) {
     if (bias.data.length !== outputChannels) {
-      fail('quant-invalid-graph', opIndex, op, `its bias has ${bias.data.length} values for ${outputChannels} outputs.`);
+      fail(
+        'quant-invalid-graph',
+        opIndex,
+        op,
+        `its bias has ${bias.data.length} values for ${outputChannels} outputs.`,
+      );
     }
     halfRanges = widenForBias(halfRanges, bias.data, input.scale);
   }
@@ -95,7 +106,11 @@ function quantizeWeightsAndBias(
     shape: weights.shape,
     dtype: 'int8',
     data: quantized.data,
-    quant: { scale: quantized.scales, zeroPoint: quantized.scales.map(() => 0), quantizedDimension: dimension ?? 0 },
+    quant: {
+      scale: quantized.scales,
+      zeroPoint: quantized.scales.map(() => 0),
+      quantizedDimension: dimension ?? 0,
+    },
   };
   if (bias === undefined) return;
   const quantizedBias = quantizeBias(bias.data, input.scale, quantized.scales);
@@ -104,7 +119,11 @@ function quantizeWeightsAndBias(
     shape: bias.shape,
     dtype: 'int32',
     data: quantizedBias.data,
-    quant: { scale: quantizedBias.scales, zeroPoint: quantizedBias.scales.map(() => 0), quantizedDimension: 0 },
+    quant: {
+      scale: quantizedBias.scales,
+      zeroPoint: quantizedBias.scales.map(() => 0),
+      quantizedDimension: 0,
+    },
   };
 }
 
@@ -121,10 +140,20 @@ function floatConstant(
   }
   const t = state.tensors[index] as Tensor | undefined;
   if (t === undefined || !(t.data instanceof Float32Array)) {
-    return fail('quant-invalid-graph', opIndex, op, `its ${role} (tensor ${index}) is not a float32 constant.`);
+    return fail(
+      'quant-invalid-graph',
+      opIndex,
+      op,
+      `its ${role} (tensor ${index}) is not a float32 constant.`,
+    );
   }
   if (t.shape.length !== rank) {
-    fail('quant-invalid-graph', opIndex, op, `its ${role} "${t.name}" has ${t.shape.length} dimensions; expected ${rank}.`);
+    fail(
+      'quant-invalid-graph',
+      opIndex,
+      op,
+      `its ${role} "${t.name}" has ${t.shape.length} dimensions; expected ${rank}.`,
+    );
   }
   state.usedConstants.add(index);
   return t as Tensor & { data: Float32Array };

@@ -5,6 +5,10 @@
 import type { Activation, Graph, Op, Tensor } from '../ir/graph';
 import { gaussian, seededRandom } from '../random';
 
+/** An op's kind and options without its tensor indices (distributed over the Op union). */
+type WithoutIndices<T> = T extends unknown ? Omit<T, 'inputs' | 'outputs'> : never;
+type OpOptions = WithoutIndices<Op>;
+
 class GraphBuilder {
   readonly tensors: Tensor[] = [];
   readonly ops: Op[] = [];
@@ -21,12 +25,15 @@ class GraphBuilder {
   }
 
   randomConstant(name: string, shape: number[], std: number): number {
-    const data = Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => gaussian(this.random) * std);
+    const data = Float32Array.from(
+      { length: shape.reduce((a, b) => a * b, 1) },
+      () => gaussian(this.random) * std,
+    );
     return this.add({ name, shape, dtype: 'float32', data });
   }
 
   /** Appends an op reading the current tensor (plus `constants`) and writing a new activation. */
-  op(name: string, shape: number[], constants: number[], options: Omit<Op, 'inputs' | 'outputs'>): this {
+  op(name: string, shape: number[], constants: number[], options: OpOptions): this {
     const out = this.add({ name, shape, dtype: 'float32' });
     this.ops.push({ ...options, inputs: [this.current, ...constants], outputs: [out] } as Op);
     this.current = out;
@@ -34,7 +41,12 @@ class GraphBuilder {
   }
 
   reshape(name: string, shape: number[]): this {
-    const s = this.add({ name: `${name}/shape`, shape: [shape.length], dtype: 'int32', data: Int32Array.from(shape) });
+    const s = this.add({
+      name: `${name}/shape`,
+      shape: [shape.length],
+      dtype: 'int32',
+      data: Int32Array.from(shape),
+    });
     return this.op(name, shape, [s], { kind: 'RESHAPE', newShape: shape });
   }
 
@@ -50,7 +62,13 @@ class GraphBuilder {
   }
 
   graph(): Graph {
-    return { tensors: this.tensors, ops: this.ops, inputs: [0], outputs: [this.current], description: 'test model' };
+    return {
+      tensors: this.tensors,
+      ops: this.ops,
+      inputs: [0],
+      outputs: [this.current],
+      description: 'test model',
+    };
   }
 }
 
@@ -105,7 +123,7 @@ export function conv1dNet(seed: number, steps = 32, channels = 3, classes = 4): 
   return b.dense('logits', 16, classes, 'NONE').softmax().graph();
 }
 
-function pool(kind: 'MAX_POOL_2D' | 'AVERAGE_POOL_2D'): Omit<Op, 'inputs' | 'outputs'> {
+function pool(kind: 'MAX_POOL_2D' | 'AVERAGE_POOL_2D'): OpOptions {
   return { kind, padding: 'SAME', strideH: 1, strideW: 2, filterH: 1, filterW: 2, activation: 'NONE' };
 }
 

@@ -55,7 +55,8 @@ export function widenForBias(halfRanges: Float64Array, bias: Float32Array, input
   }
   for (let c = 0; c < halfRanges.length; c++) {
     const weightScale = Math.fround(halfRanges[c] / WEIGHT_QMAX);
-    if (Math.abs(bias[c]) >= 0.5 * inputScale * weightScale * INT32_MAX) widened[c] = needed(Math.abs(bias[c]));
+    if (Math.abs(bias[c]) >= 0.5 * inputScale * weightScale * INT32_MAX)
+      widened[c] = needed(Math.abs(bias[c]));
   }
   return widened;
 }
@@ -94,7 +95,11 @@ export function quantizeSymmetric(
  * TFLite's SymmetricPerChannelBiasQuantize / SymmetricPerLayerBiasQuantize, q = round(b · (1 / scale)) in
  * float32, clamped to ±(2^31 − 1).
  */
-export function quantizeBias(bias: Float32Array, inputScale: number, weightScales: readonly number[]): QuantizedBias {
+export function quantizeBias(
+  bias: Float32Array,
+  inputScale: number,
+  weightScales: readonly number[],
+): QuantizedBias {
   const fround = Math.fround;
   const scales = weightScales.map((w) => fround(fround(inputScale) * fround(w)));
   const inverses = scales.map((s) => fround(1 / s));
