@@ -19,6 +19,27 @@ async function newImpulse(page: Page): Promise<void> {
   await expect(page.getByTestId('feature-count')).toBeVisible();
 }
 
+const percent = async (page: Page, testId: string) => Number((await page.getByTestId(testId).textContent())!.replace(/[^\d.]/g, ''));
+
+/** Quantises on the training page, then checks both .tflite files in the official TFLite runtime. */
+async function quantizeAndCheck(page: Page, name: string, compareAccuracy: boolean): Promise<void> {
+  const panel = page.getByTestId('quantize-panel');
+  await panel.getByTestId('quantize-start').click();
+  await expect(panel.getByTestId('int8-size')).toContainText('× smaller', { timeout: 120_000 });
+  if (compareAccuracy) {
+    const [f, q] = [await percent(page, 'float-accuracy'), await percent(page, 'int8-accuracy')];
+    console.log(`${name}: float32 ${f} %, int8 ${q} % on the test windows`);
+    expect(Math.abs(f - q)).toBeLessThanOrEqual(1);
+  }
+  await panel.getByTestId('runtime-check').click();
+  for (const precision of ['float', 'int8']) {
+    const line = panel.getByTestId(`runtime-check-${precision}`);
+    await expect(line).toContainText('agrees', { timeout: 120_000 });
+    console.log(`${name} ${precision}: ${await line.textContent()}`);
+  }
+  await screenshot(page, `quantize-${name}`);
+}
+
 async function train(page: Page, timeout = 180_000): Promise<void> {
   await page.goto('/#/training');
   await page.getByTestId('train-start').click();
@@ -67,6 +88,8 @@ test('virtual-board gestures: train ≥ 90 % in a worker without long tasks, tes
   await page.reload();
   await expect(page.getByTestId('val-accuracy')).toHaveText(`${accuracy.toFixed(1)} %`);
 
+  await quantizeAndCheck(page, 'gestures', true);
+
   await page.goto('/#/testing');
   await page.getByTestId('test-run').click();
   await expect(page.getByTestId('test-sample-row')).toHaveCount(4, { timeout: 60_000 });
@@ -75,7 +98,9 @@ test('virtual-board gestures: train ≥ 90 % in a worker without long tasks, tes
   expect(testAccuracy).toBeGreaterThanOrEqual(75);
   await screenshot(page, 'testing-gestures');
 
+  // The reload above closed the virtual board: start it again.
   await page.goto('/#/devices');
+  await page.getByRole('button', { name: 'Start the virtual board' }).click();
   await page.getByLabel('Gesture performed').selectOption('circle');
   await page.goto('/#/live');
   await page.getByTestId('live-start').click();
@@ -107,6 +132,8 @@ test('keywords on the shared WAVs train and test; a reload mid-training keeps th
   await page.getByLabel('Epochs').fill('30');
   await train(page);
   const firstTrained = await page.getByTestId('training-results').textContent();
+  await expect(page.getByTestId('training-results')).toContainText('Trained');
+  await quantizeAndCheck(page, 'keywords', false);
   await page.goto('/#/testing');
   await page.getByTestId('test-run').click();
   await expect(page.getByTestId('test-sample-row')).toHaveCount(4, { timeout: 60_000 });
@@ -114,9 +141,9 @@ test('keywords on the shared WAVs train and test; a reload mid-training keeps th
 
   // Retrain for long, reload in the middle.
   await page.goto('/#/training');
-  await page.getByLabel('Epochs').fill('2000');
+  await page.getByLabel('Epochs').fill('1000');
   await page.getByTestId('train-start').click();
-  await expect(page.getByTestId('training-epoch')).toContainText(/Epoch [1-9]\d* \/ 2000/, { timeout: 60_000 });
+  await expect(page.getByTestId('training-epoch')).toContainText(/Epoch [1-9]\d* \/ 1000/, { timeout: 60_000 });
   await page.reload();
   await expect(page.getByTestId('last-run-status')).toContainText('cancelled');
   await expect(page.getByTestId('training-results')).toHaveText(firstTrained!);

@@ -12,8 +12,11 @@ import type { Impulse } from '../src/core/impulse/impulse';
 import { openStudioDb } from '../src/platform/db/openStudioDb';
 import type { StudioDb } from '../src/platform/db/studioDb';
 import { buildFeatureSet } from '../src/platform/features/featureSet';
-import { useTfBackend } from '../src/platform/tfjs/backend';
-import type { TestJob, TrainJob, TrainProgress, TrainWorkerApi } from './trainApi';
+import { trainingBackend } from '../src/platform/tfjs/backend';
+import type { QuantizeJob, TestJob, TrainJob, TrainProgress, TrainWorkerApi } from './trainApi';
+import type { FeatureJobSample } from './dspApi';
+import type { TrainedModel } from '../src/core/learn/trainedModel';
+import { comparePrecisions, quantizeTrained } from '../src/core/learn/quantizeTrained';
 
 let dbPromise: Promise<StudioDb> | null = null;
 const db = () => (dbPromise ??= openStudioDb());
@@ -34,7 +37,7 @@ const api: TrainWorkerApi = {
     const learn = job.impulse.learn ?? defaultLearnBlock('classifier', summary.shape);
     let backendName = 'k-means';
     if (learn.kind !== 'anomaly') {
-      const backend = await useTfBackend(job.backend, job.baseUrl);
+      const backend = await trainingBackend(job.backend, job.baseUrl, learn.layers.some((l) => l.type === 'conv1d' || l.type === 'conv2d'));
       backendName = backend.name;
       onProgress({ phase: 'preparing', backend: backend.name, note: backend.note });
     }
@@ -104,6 +107,34 @@ const api: TrainWorkerApi = {
     });
     if (signal.aborted) throw new StudioError('cancelled', 'Testing was cancelled.');
     return report;
+  },
+
+  async quantize(job: QuantizeJob, onProgress) {
+    controller = new AbortController();
+    const signal = controller.signal;
+    const store = await db();
+    const features = (samples: FeatureJobSample[]) => buildFeatureSet(store, { impulse: job.impulse, samples }, (p) => onProgress('features', p.done / Math.max(1, p.total)), () => signal.aborted);
+    const train = await features(job.trainingSamples);
+    if (train.summary.configHash !== job.model.configHash) {
+      throw new StudioError('model-stale', 'The impulse changed since the model was trained: train it again before quantising.');
+    }
+    const int8 = quantizeTrained(job.model, train.rows, job.settings, { signal, onProgress: (done, total) => onProgress('calibrating', done / (total ?? train.rows.length)) });
+    if (job.testingSamples.length > 0) {
+      onProgress('comparing', 0);
+      const test = await features(job.testingSamples);
+      int8.comparison = comparePrecisions(job.model, int8, test.rows, Array.from(test.summary.rowSample, (i) => job.testingSamples[i].label));
+    }
+    const updated: TrainedModel = { ...job.model, int8 };
+    await store.putModel(updated);
+    return updated;
+  },
+
+  async windows(impulse, samples) {
+    const { summary, rows } = await buildFeatureSet(await db(), { impulse, samples }, () => undefined, () => false);
+    const flat = new Float32Array(rows.length * summary.featureCount);
+    rows.forEach((r, i) => flat.set(r, i * summary.featureCount));
+    const set = { rows: flat, rowCount: rows.length, featureCount: summary.featureCount, labels: Array.from(summary.rowSample, (i) => samples[i].label) };
+    return transfer(set, [flat.buffer]);
   },
 
   async startLive(impulse, model, precision) {

@@ -4,6 +4,7 @@ import type { EpochLog } from '../src/core/learn/train';
 import type { TrainedModel } from '../src/core/learn/trainedModel';
 import type { TestReport } from '../src/core/learn/modelTesting';
 import type { BackendChoice } from '../src/platform/tfjs/backend';
+import type { QuantizeSettings } from '../src/core/learn/quantizeSettings';
 import type { FeatureJobSample, FeatureProgress } from './dspApi';
 
 export interface TrainJob {
@@ -30,6 +31,24 @@ export interface TestJob {
   precision: 'float32' | 'int8';
 }
 
+export interface QuantizeJob {
+  impulse: Impulse;
+  model: TrainedModel;
+  /** The enabled training samples (representative data for calibration). */
+  trainingSamples: FeatureJobSample[];
+  /** The enabled testing samples (float32 vs int8 comparison). */
+  testingSamples: FeatureJobSample[];
+  settings: QuantizeSettings;
+}
+
+/** Feature windows of samples, for checks that run on the page (e.g. the official TFLite runtime). */
+export interface WindowSet {
+  rows: Float32Array;
+  rowCount: number;
+  featureCount: number;
+  labels: string[];
+}
+
 export interface LiveResult {
   /** Class probabilities (classifier), [value] (regression) or [score] (anomaly). */
   outputs: Float32Array;
@@ -44,6 +63,10 @@ export interface TrainWorkerApi {
   cancel(): void;
   /** Classifies every testing sample with the model (sliding windows, aggregated per sample). */
   test(job: TestJob, onProgress: (done: number, total: number) => void): Promise<TestReport>;
+  /** Quantises the model to int8, compares both precisions on the test set, saves and resolves to the updated model. */
+  quantize(job: QuantizeJob, onProgress: (phase: 'features' | 'calibrating' | 'comparing', fraction: number) => void): Promise<TrainedModel>;
+  /** The feature windows of samples (from the cache), flattened. */
+  windows(impulse: Impulse, samples: FeatureJobSample[]): Promise<WindowSet>;
   /** Prepares live classification with a model; later `classify` calls use it. */
   startLive(impulse: Impulse, model: TrainedModel, precision: 'float32' | 'int8'): Promise<void>;
   /** One window (frames × axes interleaved, in the impulse's frequency) through DSP and the model. */

@@ -5,6 +5,7 @@ import type { Impulse } from '../core/impulse/impulse';
 import { missingAxes } from '../core/impulse/defaults';
 import type { EpochLog } from '../core/learn/train';
 import type { TrainedModel, TrainingRun } from '../core/learn/trainedModel';
+import { DEFAULT_QUANTIZE, type QuantizeSettings } from '../core/learn/quantizeSettings';
 import type { BackendChoice } from '../platform/tfjs/backend';
 import { trainWorker } from '../platform/workers/trainClient';
 import type { FeatureJobSample } from '../../workers/dspApi';
@@ -25,19 +26,28 @@ export interface ActiveTraining {
   backendNote: string | null;
 }
 
+export interface Quantizing {
+  impulseId: string;
+  phase: 'features' | 'calibrating' | 'comparing';
+  fraction: number;
+}
+
 interface TrainingState {
   impulseId: string | null;
   /** The stored model of the impulse (kept until a new run completes). */
   model: TrainedModel | null;
   lastRun: TrainingRun | null;
   active: ActiveTraining | null;
+  quantizing: Quantizing | null;
+  quantizeSettings: QuantizeSettings;
   backend: BackendChoice;
   load: (impulseId: string | null) => Promise<void>;
   setBackend: (backend: BackendChoice) => void;
   train: (impulse: Impulse) => Promise<void>;
   cancel: () => void;
-  /** Replaces the stored model after a change made elsewhere (e.g. quantisation). */
-  setModel: (model: TrainedModel) => void;
+  setQuantizeSettings: (settings: QuantizeSettings) => void;
+  /** Quantises the stored model to int8 and compares it with float32 on the test set. */
+  quantize: (impulse: Impulse) => Promise<void>;
 }
 
 /** The enabled samples of a category that have the impulse's axes, as a worker job lists them. */
@@ -60,6 +70,8 @@ export const useTraining = create<TrainingState>((set, get) => ({
   model: null,
   lastRun: null,
   active: null,
+  quantizing: null,
+  quantizeSettings: DEFAULT_QUANTIZE,
   backend: 'wasm',
 
   load: async (impulseId) => {
@@ -120,7 +132,25 @@ export const useTraining = create<TrainingState>((set, get) => ({
 
   cancel: () => void trainWorker().cancel(),
 
-  setModel: (model) => set({ model }),
+  setQuantizeSettings: (quantizeSettings) => set({ quantizeSettings }),
+
+  quantize: async (impulse) => {
+    const model = get().model;
+    if (!model || get().quantizing || get().active) return;
+    set({ quantizing: { impulseId: impulse.id, phase: 'features', fraction: 0 } });
+    try {
+      const updated = await trainWorker().quantize(
+        { impulse, model, trainingSamples: jobSamples(impulse, 'training'), testingSamples: jobSamples(impulse, 'testing'), settings: get().quantizeSettings },
+        proxy((phase: Quantizing['phase'], fraction: number) => set({ quantizing: { impulseId: impulse.id, phase, fraction } })),
+      );
+      if (get().impulseId === impulse.id) set({ model: updated });
+      toast.success('Quantised to int8.');
+    } catch (e) {
+      if (!(isStudioError(e) && (e.code === 'cancelled' || e.code === 'aborted'))) toast.error(describeError(e));
+    } finally {
+      set({ quantizing: null });
+    }
+  },
 }));
 
 function summarise(model: TrainedModel): string {

@@ -10,6 +10,7 @@ import { useTraining } from '../../state/trainingStore';
 import { LearnBlockEditor } from '../training/LearnBlockEditor';
 import { TrainingResults } from '../training/TrainingResults';
 import { TrainingRunPanel } from '../training/TrainingRunPanel';
+import { QuantizePanel } from '../training/QuantizePanel';
 import '../training/training.css';
 
 export function TrainingPage() {
@@ -75,6 +76,7 @@ export function TrainingPage() {
           />
           <TrainingRunPanel impulse={impulse} canTrain={trainingLabels.size > 0} neural={(impulse.learn?.kind ?? 'classifier') !== 'anomaly'} />
           {model && <TrainingResults model={model} stale={model.configHash !== featureConfigHash(impulse)} />}
+          {model?.float && <QuantizePanel impulse={impulse} model={model} stale={model.configHash !== featureConfigHash(impulse)} />}
         </>
       )}
     </section>

@@ -9,11 +9,15 @@ export type Precision = 'float32' | 'int8';
 /** Runs one feature window through a model and gives real-valued outputs (probabilities, a value or a score). */
 export type ModelRunner = (features: Float32Array) => Float32Array;
 
-function quantizeInput(t: Tensor, features: Float32Array): Int8Array {
+/** Float features to the int8 input tensor's values (round half away from zero as TFLite's QUANTIZE, saturating). */
+export function quantizeInput(t: Tensor, features: Float32Array): Int8Array {
   const scale = t.quant?.scale[0] ?? 1;
   const zp = t.quant?.zeroPoint[0] ?? 0;
   const q = new Int8Array(features.length);
-  for (let i = 0; i < features.length; i++) q[i] = Math.max(-128, Math.min(127, Math.round(features[i] / scale) + zp));
+  for (let i = 0; i < features.length; i++) {
+    const x = features[i] / scale;
+    q[i] = Math.max(-128, Math.min(127, Math.sign(x) * Math.round(Math.abs(x)) + zp));
+  }
   return q;
 }
 

@@ -1,6 +1,7 @@
 import type { Graph } from '../ir/graph';
 import type { LearnBlock } from './learnBlock';
 import type { EpochLog } from './train';
+import type { PrecisionComparison } from './quantizeTrained';
 
 /** Per-class precision, recall and F1 with the class's support. */
 export interface ClassScore {
@@ -67,6 +68,8 @@ export interface QuantizedModel {
   /** Sizes of the written `.tflite` files, bytes. */
   floatBytes: number;
   int8Bytes: number;
+  /** float32 vs int8 on the test windows (absent when there were none). */
+  comparison?: PrecisionComparison;
 }
 
 /** One trained version of an impulse's learning block, stored in IndexedDB (`models`, keyed by impulse id). */

@@ -1,0 +1,56 @@
+import { create } from 'zustand';
+import { describeError } from '../core/errors';
+import type { Impulse } from '../core/impulse/impulse';
+import type { Agreement } from '../core/learn/runtimeAgreement';
+import type { TrainedModel } from '../core/learn/trainedModel';
+import { trainWorker } from '../platform/workers/trainClient';
+import { jobSamples } from './trainingStore';
+
+export interface RuntimeCheck {
+  impulseId: string;
+  modelCreatedAt: number;
+  status: 'running' | 'done' | 'error';
+  /** Which windows were used. */
+  source: string;
+  float?: Agreement;
+  int8?: Agreement;
+  error?: string;
+}
+
+interface RuntimeCheckState {
+  check: RuntimeCheck | null;
+  /** Loads the model's `.tflite` files into the official TFLite runtime and compares its outputs with ours. */
+  run: (impulse: Impulse, model: TrainedModel) => Promise<void>;
+}
+
+export const useRuntimeCheck = create<RuntimeCheckState>((set) => ({
+  check: null,
+  run: async (impulse, model) => {
+    if (!model.float) return;
+    const base = { impulseId: impulse.id, modelCreatedAt: model.createdAt };
+    const testing = jobSamples(impulse, 'testing');
+    const samples = testing.length > 0 ? testing : jobSamples(impulse, 'training');
+    const source = `${testing.length > 0 ? 'test' : 'training'} windows`;
+    set({ check: { ...base, status: 'running', source } });
+    try {
+      // Loaded on demand: the writer, the interpreter and the official runtime stay out of the main bundle.
+      const [{ writeTflite }, { measureAgreement }, { loadOfficialModel }] = await Promise.all([
+        import('../core/tflite'),
+        import('../core/learn/runtimeAgreement'),
+        import('../platform/tflite/officialRuntime'),
+      ]);
+      const set_ = await trainWorker().windows(impulse, samples);
+      const windows = Array.from({ length: set_.rowCount }, (_, i) => set_.rows.subarray(i * set_.featureCount, (i + 1) * set_.featureCount));
+      const baseUrl = new URL(import.meta.env.BASE_URL, location.href).href;
+      const agree = async (graph: NonNullable<TrainedModel['float']>) => {
+        const official = await loadOfficialModel(writeTflite(graph), graph.tensors[graph.inputs[0]], baseUrl);
+        return measureAgreement(graph, windows, (raw) => official.run(raw));
+      };
+      const float = await agree(model.float);
+      const int8 = model.int8 ? await agree(model.int8.graph) : undefined;
+      set({ check: { ...base, status: 'done', source: `${windows.length} ${source}`, float, int8 } });
+    } catch (e) {
+      set({ check: { ...base, status: 'error', source, error: describeError(e) } });
+    }
+  },
+}));
