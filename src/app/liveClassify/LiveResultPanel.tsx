@@ -2,7 +2,8 @@ import type { LiveSession, Timing } from '../../state/liveClassifyStore';
 import { labelColor } from './labelColor';
 import { LiveTimeline } from './LiveTimeline';
 
-const ms = (v: number) => `${v.toFixed(1)} ms`;
+/** Below 0.1 ms (a small dense net) the figure is shown in µs rather than as "0.0 ms". */
+const ms = (v: number) => (v < 0.1 ? `${Math.round(v * 1000)} µs` : `${v.toFixed(1)} ms`);
 const mean = (t: Timing) => (t.count ? t.total / t.count : 0);
 
 /** The current smoothed result, the per-class bars, the timeline and the per-window timing. */

@@ -18,8 +18,12 @@ export function ModelExplorer({ model }: { model: TrainedModel }) {
   }, [model, e, samples]);
   const order = model.learn.kind === 'anomaly' ? ['inside a cluster', 'outside a cluster'] : model.labels;
   const wrong = (i: number) => model.learn.kind === 'classifier' && e.actual[i] !== e.predicted[i];
-  const highlight = useCallback((i: number): PointHighlight => (model.learn.kind !== 'classifier' ? 'normal' : e.actual[i] !== e.predicted[i] ? 'marked' : 'dim'), [model, e]);
   const wrongCount = model.learn.kind === 'classifier' ? e.actual.reduce((n, a, i) => n + (a !== e.predicted[i] ? 1 : 0), 0) : 0;
+  // Right windows fade only when there are wrong ones to show.
+  const highlight = useCallback(
+    (i: number): PointHighlight => (model.learn.kind !== 'classifier' || wrongCount === 0 ? 'normal' : e.actual[i] !== e.predicted[i] ? 'marked' : 'dim'),
+    [model, e, wrongCount],
+  );
   const describe = (i: number) => {
     const where = `${names.get(e.sampleIds[e.rowSample[i]]) ?? 'sample'} @ ${Math.round(e.rowStartMs[i])} ms`;
     if (model.learn.kind !== 'classifier') return where;

@@ -24,14 +24,18 @@ function loadModel(file: string, bytes: Uint8Array): Interpreter {
   ] as const) {
     const { dtype } = graph.tensors[index];
     if (dtype !== 'int8' && dtype !== 'float32') {
-      throw new FormatError('infer-model-io', file, `the model's ${role} is ${dtype}; the CLI supports int8 and float32`);
+      throw new FormatError(
+        'infer-model-io',
+        file,
+        `the model's ${role} is ${dtype}; the CLI supports int8 and float32`,
+      );
     }
   }
   try {
     return prepareInterpreter(graph);
   } catch (e) {
-    if (isStudioError(e)) throw new FormatError(e.code, file, e.message, { cause: e });
-    throw e;
+    // The interpreter's messages do not know the file; name it as every other error here does.
+    throw new FormatError(isStudioError(e) ? e.code : 'infer-model', file, describeError(e), { cause: e });
   }
 }
 
@@ -47,8 +51,9 @@ function parseInputJson(file: string, bytes: Uint8Array): { rows: unknown[]; bat
   if (typeof json !== 'object' || json === null || Array.isArray(json)) throw fail(INPUT_FORMS);
   const hasSingle = Object.hasOwn(json, 'input');
   if (hasSingle === Object.hasOwn(json, 'inputs')) throw fail(INPUT_FORMS);
-  const value = (json as Record<string, unknown>)[hasSingle ? 'input' : 'inputs'];
-  if (!Array.isArray(value)) throw fail(`"${hasSingle ? 'input' : 'inputs'}" is not an array; ${INPUT_FORMS}`);
+  const key = hasSingle ? 'input' : 'inputs';
+  const value = (json as Record<string, unknown>)[key];
+  if (!Array.isArray(value)) throw fail(`"${key}" is not an array; ${INPUT_FORMS}`);
   if (hasSingle) return { rows: [value], batch: false };
   if (value.length === 0) throw fail('"inputs" is empty; give at least one input');
   return { rows: value, batch: true };
@@ -82,7 +87,8 @@ function toTensorData(file: string, row: unknown, k: number, tensor: Tensor): Te
  */
 export const infer: Command = {
   name: 'infer',
-  summary: 'Run a .tflite model (one input, one output) on raw input values and print its raw outputs as JSON.',
+  summary:
+    'Run a .tflite model (one input, one output) on raw input values and print its raw outputs as JSON.',
   usage: '<model.tflite> --input <input.json> [--out <out.json>]',
   options: {
     input: {
@@ -102,7 +108,15 @@ export const infer: Command = {
       const { rows, batch } = parseInputJson(inputFile, await io.readFile(inputFile));
       const tensor = interpreter.inputTensors[0];
       const inputs = rows.map((row, k) => toTensorData(inputFile, row, k, tensor));
-      const outputs = inputs.map((input) => Array.from(interpreter.invoke([input])[0]));
+      const outputs = inputs.map((input, k) => {
+        const values = Array.from(interpreter.invoke([input])[0]);
+        // JSON has no NaN or Infinity (JSON.stringify would silently write null).
+        const bad = values.findIndex((v) => !Number.isFinite(v));
+        if (bad >= 0) {
+          throw new Error(`${modelFile}: output ${k} value ${bad} is ${values[bad]}, which JSON cannot hold`);
+        }
+        return values;
+      });
       const json = JSON.stringify(batch ? { outputs } : { output: outputs[0] });
       if (typeof options.out === 'string') await io.writeFile(options.out, json + '\n');
       else io.out(json);
