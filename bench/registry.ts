@@ -3,7 +3,7 @@ import { bundleBench } from './bundle';
 import { dspAudioBench } from './dsp-audio';
 import { dspSpectralBench } from './dsp-spectral';
 import { parserBench } from './parser';
-import { trainBench } from './train';
+import { browserBench } from './browser';
 
 /** Every benchmark, in the order `npm run bench` runs them. */
-export const benchmarks: Benchmark[] = [bundleBench, parserBench, dspAudioBench, dspSpectralBench, trainBench];
+export const benchmarks: Benchmark[] = [bundleBench, parserBench, dspAudioBench, dspSpectralBench, browserBench];

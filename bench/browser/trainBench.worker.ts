@@ -8,13 +8,13 @@ import { graphRunner } from '../../src/core/learn/modelRunner';
 import { trainNetwork } from '../../src/core/learn/train';
 import { classLabels } from '../../src/core/learn/trainImpulse';
 import { useTfBackend, type BackendChoice } from '../../src/platform/tfjs/backend';
-import type { BenchMessage, BrowserBenchResults } from './protocol';
+import type { BenchMessage, TrainBenchResults } from './protocol';
 
 const WINDOWS = 3000;
 const EPOCHS = 30;
 const post = (m: BenchMessage) => postMessage(m);
 
-async function run(baseUrl: string): Promise<BrowserBenchResults> {
+async function run(baseUrl: string): Promise<TrainBenchResults> {
   const { set, motion } = gestureBenchSet(WINDOWS);
   const labels = classLabels(set.rowLabels);
   const y = Int32Array.from(set.rowLabels, (l) => labels.indexOf(l));
@@ -24,7 +24,7 @@ async function run(baseUrl: string): Promise<BrowserBenchResults> {
   const arch = planArchitecture(set.featureShape, [{ type: 'dense', units: 20 }, { type: 'dense', units: 10 }], { kind: 'classifier', classes: labels.length });
   const settings = { ...defaultTrainingSettings(false), epochs: EPOCHS };
   post({ type: 'log', text: `${set.rows.length} windows × ${featureCount} features, ${labels.length} classes` });
-  const train: BrowserBenchResults['train'] = {};
+  const train: TrainBenchResults['train'] = {};
   let graph = null;
   for (const choice of ['wasm', 'cpu'] as BackendChoice[]) {
     const backend = await useTfBackend(choice, baseUrl);

@@ -40,8 +40,8 @@ describe('studio CLI', () => {
 
   it('exits 2 on an unknown command or option', async () => {
     const { io, err } = fakeIo();
-    expect(await runCli(['train'], io)).toBe(2);
-    expect(err).toEqual(["studio: unknown command 'train'", "Run 'studio help' for usage."]);
+    expect(await runCli(['teleport'], io)).toBe(2);
+    expect(err).toEqual(["studio: unknown command 'teleport'", "Run 'studio help' for usage."]);
     expect(await runCli(['inspect'], io)).toBe(2);
     expect(err.slice(2)).toEqual([
       'studio: inspect needs at least one file',

@@ -1,17 +1,23 @@
 /**
- * train.gesture_wasm_s, train.gesture_cpu_s and live.windows_per_s, measured in headless Chromium: a Vite dev
- * server serves bench/browser, whose module worker trains the standard gesture impulse (≈ 3,000 windows, 30
- * epochs, 33→20→10→4) on each tfjs backend with the studio's own training code, then runs live
- * classification (spectral DSP + our interpreter) on raw windows for 2 s.
+ * The benchmarks that need headless Chromium, in one page served by a Vite dev server (bench/browser):
+ * - interp.int8_ms, interp.tflite_runtime_ms, interp.int8_vs_tflite_ratio: the MLPerf Tiny keyword-spotting
+ *   DS-CNN (../shared/testdata/tflite/kws_ref_model.tflite, int8) run by our interpreter and by the official
+ *   TFLite runtime (tfjs-tflite, wasm) on the page's main thread, same inputs, mean of 200 invokes each;
+ * - train.gesture_wasm_s, train.gesture_cpu_s: a module worker trains the standard gesture impulse (≈ 3,000
+ *   windows, 30 epochs, 33→20→10→4) on each tfjs backend with the studio's own training code;
+ * - live.windows_per_s: live classification (spectral DSP + our interpreter) of raw windows for 2 s.
  */
+import { readFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { createServer } from 'vite';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium-path.mjs';
 import type { BrowserBenchResults } from './browser/protocol';
 import type { Benchmark } from './types';
 
-export const trainBench: Benchmark = {
-  name: 'train',
+const KWS = '../shared/testdata/tflite/kws_ref_model.tflite';
+
+export const browserBench: Benchmark = {
+  name: 'browser',
   run: async () => {
     const executablePath = findChromium();
     if (!executablePath) throw new Error('no Chromium found: apt-get install -y chromium (or set CHROMIUM_PATH)');
@@ -22,6 +28,9 @@ export const trainBench: Benchmark = {
       const page = await browser.newPage();
       const url = server.resolvedUrls?.local[0] ?? 'http://127.0.0.1:4180/';
       await page.goto(`${url}bench/browser/index.html`);
+      await page.waitForFunction(() => typeof window.startBench === 'function', undefined, { timeout: 120_000 });
+      const bytes = Array.from(readFileSync(KWS));
+      await page.evaluate((model) => window.startBench!(model), { name: 'kws_ref_model.tflite', bytes });
       const handle = await page.waitForFunction(() => window.benchResults ?? window.benchError, undefined, { timeout: 15 * 60_000, polling: 500 });
       const value = (await handle.jsonValue()) as BrowserBenchResults | string;
       if (typeof value === 'string') throw new Error(value);
@@ -30,6 +39,9 @@ export const trainBench: Benchmark = {
         'train.gesture_wasm_s': { value: value.train.wasm.seconds, unit: 's', goal: `${goal}; ≈ wasm-SIMD, lower than cpu` },
         'train.gesture_cpu_s': { value: value.train.cpu.seconds, unit: 's', goal },
         'live.windows_per_s': { value: value.liveWindowsPerS, unit: 'windows/s', goal: '≥ 100 (2 windows/s needed live)' },
+        'interp.int8_ms': { value: value.interp.oursMs, unit: 'ms', goal: `${value.interp.model}, ${value.interp.differingOutputs} outputs differ from the official runtime` },
+        'interp.tflite_runtime_ms': { value: value.interp.officialMs, unit: 'ms', goal: 'official TFLite (tfjs-tflite wasm), same inputs' },
+        'interp.int8_vs_tflite_ratio': { value: value.interp.oursMs / value.interp.officialMs, unit: '×', goal: 'ours ÷ official, same run; ≤ 3' },
       };
     } finally {
       await browser.close();
