@@ -7,6 +7,8 @@ import { defaultLearnBlock, type LearnBlock } from '../../core/learn/learnBlock'
 import { trainImpulse } from '../../core/learn/trainImpulse';
 import { trainingSetFromSamples } from '../../core/learn/trainingSet';
 import { writeTflite } from '../../core/tflite';
+import { quantizeTrained } from '../../core/learn/quantizeTrained';
+import { DEFAULT_QUANTIZE } from '../../core/learn/quantizeSettings';
 import { useNodeBackend } from '../tfBackend';
 import { UsageError, type Command } from '../command';
 
@@ -17,9 +19,10 @@ function withEpochs(learn: LearnBlock, epochs: number | undefined): LearnBlock {
 
 /**
  * Trains an impulse of an exported project headless, with the studio's own core. Writes into --out:
- * `model.json` (labels, settings, validation metrics, history) and, for networks, `model_float32.tflite`.
- * Prints one JSON line: {"impulse", "kind", "labels", "backend", "trainWindows", "validationWindows",
- * "validation", "epochs", "files"}.
+ * `model.json` (labels, settings, validation metrics, history) and, for networks, `model_float32.tflite` and
+ * `model_int8.tflite` (int8 in and out, calibrated on the training windows with min/max). Prints one JSON
+ * line: {"impulse", "kind", "labels", "backend", "trainWindows", "validationWindows", "validation", "epochs",
+ * "int8", "files"}.
  */
 export const train: Command = {
   name: 'train',
@@ -65,9 +68,13 @@ export const train: Command = {
         onEpoch: (log, total) => io.err(`epoch ${log.epoch}/${total} loss ${log.loss.toFixed(4)}${log.valAccuracy !== null ? ` val_acc ${log.valAccuracy.toFixed(4)}` : ''}`),
       });
       const files = ['model.json'];
+      let int8: { bytes: number; calibrationWindows: number } | undefined;
       if (model.float) {
         await io.writeFile(`${options.out}/model_float32.tflite`, writeTflite(model.float));
-        files.push('model_float32.tflite');
+        const quantized = quantizeTrained(model, set.rows, DEFAULT_QUANTIZE);
+        await io.writeFile(`${options.out}/model_int8.tflite`, writeTflite(quantized.graph));
+        files.push('model_float32.tflite', 'model_int8.tflite');
+        int8 = { bytes: quantized.int8Bytes, calibrationWindows: quantized.calibration.windows };
       }
       const summary = {
         impulse: impulse.name,
@@ -78,6 +85,7 @@ export const train: Command = {
         validationWindows: model.validationWindows,
         validation: model.validation,
         epochs: model.history.length,
+        int8,
         files,
       };
       const record = { ...summary, learn, featureShape: model.featureShape, history: model.history, anomaly: model.anomaly, durationMs: model.durationMs };
