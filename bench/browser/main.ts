@@ -26,10 +26,16 @@ async function interpBench(name: string, bytes: Uint8Array): Promise<InterpBench
   const ours = prepareInterpreter(graph);
   const official = await loadOfficialModel(bytes, input, location.origin + '/');
   let differing = 0;
+  let maxLsb = 0;
+  let outputs = 0;
   inputs.forEach((x) => {
     const a = ours.invoke([x])[0];
     const b = official.run(x);
-    a.forEach((v, i) => (differing += v === b[i] ? 0 : 1));
+    a.forEach((v, i) => {
+      differing += v === b[i] ? 0 : 1;
+      maxLsb = Math.max(maxLsb, Math.abs(v - b[i]));
+      outputs++;
+    });
   });
   const time = (fn: (x: Int8Array) => unknown) => {
     for (let i = 0; i < 10; i++) fn(inputs[i % inputs.length]);
@@ -39,8 +45,8 @@ async function interpBench(name: string, bytes: Uint8Array): Promise<InterpBench
   };
   const oursMs = time((x) => ours.invoke([x]));
   const officialMs = time((x) => official.run(x));
-  say(`${name}: ours ${oursMs.toFixed(3)} ms, official ${officialMs.toFixed(3)} ms per invoke, ${differing} outputs differ`);
-  return { model: name, invokes: INVOKES, oursMs, officialMs, differingOutputs: differing };
+  say(`${name}: ours ${oursMs.toFixed(3)} ms, official ${officialMs.toFixed(3)} ms per invoke, ${differing} of ${outputs} outputs differ (max ${maxLsb} LSB)`);
+  return { model: name, invokes: INVOKES, oursMs, officialMs, outputs, differingOutputs: differing, maxLsb };
 }
 
 function trainBench(): Promise<TrainBenchResults> {

@@ -12,8 +12,13 @@ export interface InterpBenchResults {
   invokes: number;
   oursMs: number;
   officialMs: number;
-  /** Raw int8 outputs of both runtimes on the benchmark inputs that differ (must be 0). */
+  outputs: number;
+  /**
+   * Raw int8 outputs that differ between the two runtimes. Ours follows TFLite Micro's reference kernels; the
+   * official runtime uses TFLite's optimised kernels, whose rounding may differ by 1 LSB.
+   */
   differingOutputs: number;
+  maxLsb: number;
 }
 
 export interface BrowserBenchResults extends TrainBenchResults {
