@@ -1,10 +1,8 @@
+import { useSelectedImpulse } from '../hooks/useSelectedImpulse';
 import { useEffect, useMemo } from 'react';
 import { featureConfigHash } from '../../core/impulse/impulse';
 import { useDevices } from '../../state/devicesStore';
-import { useImpulses } from '../../state/impulseStore';
 import { useLiveClassify } from '../../state/liveClassifyStore';
-import { useProjects } from '../../state/projectsStore';
-import { useTraining } from '../../state/trainingStore';
 import { LiveControls } from '../liveClassify/LiveControls';
 import { LiveResultPanel } from '../liveClassify/LiveResultPanel';
 import { sensorProblem } from '../liveClassify/sensorProblem';
@@ -12,19 +10,10 @@ import { ImpulsePicker } from '../testing/ImpulsePicker';
 import '../liveClassify/liveClassify.css';
 
 export function LivePage() {
-  const projectId = useProjects((s) => s.currentId);
-  const loadedFor = useImpulses((s) => s.projectId);
-  const impulse = useImpulses((s) => s.impulses.find((i) => i.id === s.selectedId));
-  const model = useTraining((s) => (impulse && s.model?.impulseId === impulse.id ? s.model : null));
+  const { impulse, model } = useSelectedImpulse();
   const allSources = useDevices((s) => s.sources);
   const settings = useLiveClassify((s) => s.settings);
   const session = useLiveClassify((s) => s.session);
-  useEffect(() => {
-    if (projectId !== loadedFor) void useImpulses.getState().load(projectId);
-  }, [projectId, loadedFor]);
-  useEffect(() => {
-    void useTraining.getState().load(impulse?.id ?? null);
-  }, [impulse?.id]);
   // Classifying is work in the background: it ends when the page is left.
   useEffect(() => () => useLiveClassify.getState().stop(), []);
 

@@ -1,30 +1,19 @@
-import { useEffect, useMemo } from 'react';
+import { useSelectedImpulse } from '../hooks/useSelectedImpulse';
+import { useMemo } from 'react';
 import { missingAxes } from '../../core/impulse/defaults';
 import { featureConfigHash } from '../../core/impulse/impulse';
 import { useDataset } from '../../state/datasetStore';
-import { useImpulses } from '../../state/impulseStore';
-import { useProjects } from '../../state/projectsStore';
 import { useTesting } from '../../state/testingStore';
-import { useTraining } from '../../state/trainingStore';
 import { ImpulsePicker } from '../testing/ImpulsePicker';
 import { TestResults } from '../testing/TestResults';
 import { TestRunPanel } from '../testing/TestRunPanel';
 import '../testing/testing.css';
 
 export function TestingPage() {
-  const projectId = useProjects((s) => s.currentId);
-  const loadedFor = useImpulses((s) => s.projectId);
-  const impulse = useImpulses((s) => s.impulses.find((i) => i.id === s.selectedId));
+  const { impulse, model } = useSelectedImpulse();
   const samples = useDataset((s) => s.samples);
-  const model = useTraining((s) => (impulse && s.model?.impulseId === impulse.id ? s.model : null));
   const outcome = useTesting((s) => (impulse ? s.outcomes[impulse.id] : undefined));
   const running = useTesting((s) => s.active !== null);
-  useEffect(() => {
-    if (projectId !== loadedFor) void useImpulses.getState().load(projectId);
-  }, [projectId, loadedFor]);
-  useEffect(() => {
-    void useTraining.getState().load(impulse?.id ?? null);
-  }, [impulse?.id]);
   // The samples a test job gets (jobSamples), counted from the subscribed list so the count follows edits.
   const sampleCount = useMemo(
     () =>

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import type { TestReport } from '../../core/learn/modelTesting';
-import type { ClassScore } from '../../core/learn/trainedModel';
 import type { TestOutcome } from '../../state/testingStore';
-import { ConfusionMatrix } from '../training/ConfusionMatrix';
+import { ClassScores, ConfusionMatrix } from '../training/ConfusionMatrix';
 import { TestSampleTable } from './TestSampleTable';
 import { formatPercent } from './sampleRows';
 
@@ -43,7 +42,7 @@ export function TestResults({ outcome, fromOlderModel }: { outcome: TestOutcome;
       {report.kind === 'classifier' && report.samples.length > 0 && (
         <div className="test-tables">
           <ConfusionMatrix labels={report.labels} matrix={report.confusion} testId="test-confusion" />
-          <PerClassTable scores={report.perClass} />
+          <ClassScores unit="Samples" testId="test-per-class" scores={report.perClass} />
         </div>
       )}
       <div className="row gap wrap">
@@ -92,32 +91,5 @@ function Headline({ report }: { report: TestReport }) {
         <span className="test-metric-value">{report.samples.length}</span>
       </div>
     </div>
-  );
-}
-
-function PerClassTable({ scores }: { scores: ClassScore[] }) {
-  return (
-    <table className="table compact" data-testid="test-per-class">
-      <thead>
-        <tr>
-          <th>Label</th>
-          <th className="num">Precision</th>
-          <th className="num">Recall</th>
-          <th className="num">F1</th>
-          <th className="num">Samples</th>
-        </tr>
-      </thead>
-      <tbody>
-        {scores.map((s) => (
-          <tr key={s.label}>
-            <td>{s.label}</td>
-            <td className="num">{s.precision.toFixed(2)}</td>
-            <td className="num">{s.recall.toFixed(2)}</td>
-            <td className="num">{s.f1.toFixed(2)}</td>
-            <td className="num">{s.support}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }

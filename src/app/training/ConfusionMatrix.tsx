@@ -41,16 +41,17 @@ export function ConfusionMatrix({ labels, matrix, testId }: { labels: string[]; 
   );
 }
 
-export function ClassScores({ scores }: { scores: ClassScore[] }) {
+/** Per-class precision, recall, F1 and support; `unit` names what the support counts (windows, samples). */
+export function ClassScores({ scores, unit = 'Windows', testId }: { scores: ClassScore[]; unit?: string; testId?: string }) {
   return (
-    <table className="table compact">
+    <table className="table compact" data-testid={testId}>
       <thead>
         <tr>
           <th>Label</th>
           <th className="num">Precision</th>
           <th className="num">Recall</th>
           <th className="num">F1</th>
-          <th className="num">Windows</th>
+          <th className="num">{unit}</th>
         </tr>
       </thead>
       <tbody>

@@ -7,13 +7,28 @@ import { openStudioDb } from './openStudioDb';
 import type { StudioSchema } from './schema';
 import { uniqueDbName } from './testFixtures';
 
-describe('schema version 2', () => {
+describe('schema version 3', () => {
   it('is created by the step list with its stores, key paths and index', async () => {
     const name = uniqueDbName();
     const conn = await openConnection(name, MIGRATIONS);
     const { db } = conn;
-    expect(db.version).toBe(2);
-    expect([...db.objectStoreNames].sort()).toEqual(['features', 'impulses', 'projects', 'sampleData', 'samples', 'settings']);
+    expect(db.version).toBe(3);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'features',
+      'impulses',
+      'models',
+      'projects',
+      'sampleData',
+      'samples',
+      'settings',
+      'trainingRuns',
+    ]);
+    const v3 = db.transaction(['models', 'trainingRuns']);
+    expect(v3.objectStore('models').keyPath).toBe('impulseId');
+    expect(v3.objectStore('trainingRuns').keyPath).toBe('impulseId');
+    expect(v3.objectStore('models').index('byProject').keyPath).toBe('projectId');
+    expect(v3.objectStore('trainingRuns').index('byProject').keyPath).toBe('projectId');
+    await v3.done;
     const v2 = db.transaction(['impulses', 'features']);
     expect(v2.objectStore('impulses').index('byProject').keyPath).toBe('projectId');
     expect([...v2.objectStore('features').indexNames].sort()).toEqual(['byConfig', 'bySample']);
@@ -75,9 +90,9 @@ describe('other tabs', () => {
     const oldTab = await openDB<StudioSchema>(name, MIGRATIONS.length, {
       upgrade: (db, old, _new, tx) => MIGRATIONS[0](db, tx, old),
     });
-    const v2 = [...MIGRATIONS, () => undefined];
+    const newer = [...MIGRATIONS, () => undefined];
     const onClosed = vi.fn();
-    await expect(openConnection(name, v2, { onClosed })).rejects.toMatchObject({
+    await expect(openConnection(name, newer, { onClosed })).rejects.toMatchObject({
       code: 'db-blocked',
       message: expect.stringContaining('Close the other TinyML Studio tabs'),
     });
@@ -86,11 +101,11 @@ describe('other tabs', () => {
     // The blocked open now completes; nobody holds that connection, so it must close at once rather than
     // live on until the next upgrade asks it to.
     const blocked = vi.fn();
-    const v3 = await openDB(name, 3, { blocked });
+    const late = await openDB(name, MIGRATIONS.length + 1, { blocked });
     expect(blocked).not.toHaveBeenCalled();
     expect(onClosed).not.toHaveBeenCalled();
-    expect(v3.version).toBe(3);
-    v3.close();
+    expect(late.version).toBe(MIGRATIONS.length + 1);
+    late.close();
   });
 
   it('closes its connection when a newer version opens elsewhere, and says so on every later call', async () => {

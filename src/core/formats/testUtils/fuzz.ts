@@ -1,17 +1,9 @@
 import { expect } from 'vitest';
 import { FormatError } from '../../errors';
+import { seededRandom } from '../../random';
 
-/** mulberry32: a small seeded PRNG so fuzz runs are reproducible. */
-export function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator, so fuzz runs are reproducible. */
+export const prng = seededRandom;
 
 export type Mutation = 'random' | 'truncate' | 'flip' | 'splice';
 
