@@ -63,7 +63,7 @@ test('guided start, project create / rename / duplicate / switch / delete, all p
   await expect(page.getByTestId('project-row')).toHaveCount(1);
 
   // Stages not built yet say so plainly.
-  for (const stage of ['training', 'profiling', 'testing', 'live', 'deployment']) {
+  for (const stage of ['profiling', 'deployment']) {
     await page.goto(`/#/${stage}`);
     await expect(page.getByText('Not built yet.')).toBeVisible();
   }

@@ -56,3 +56,21 @@ describe('trainImpulse', () => {
     expect(() => regressionTargets(['1.5', 'wave'])).toThrow(/"wave" is not a number/);
   });
 });
+
+describe('regression', () => {
+  it('learns a numeric label from the features and reports MAE, MSE and R²', async () => {
+    const rand = (await import('../random')).seededRandom(4);
+    const rows = Array.from({ length: 200 }, () => Float32Array.from({ length: 5 }, () => rand() * 2 - 1));
+    const labels = rows.map((r) => String(Math.round((2 * r[0] - r[1] + 0.5) * 100) / 100));
+    const learn = defaultLearnBlock('regression', [5]) as NeuralBlock;
+    learn.training = { ...learn.training, epochs: 60, learningRate: 0.01 };
+    const model = await trainImpulse(
+      { rows, rowLabels: labels, rowSample: new Int32Array(200), rowStartMs: new Float32Array(200), sampleIds: ['s'], featureShape: [5], configHash: 'h' },
+      { ...options, learn },
+    );
+    expect(model.validation.kind).toBe('regression');
+    if (model.validation.kind !== 'regression') return;
+    expect(model.validation.r2).toBeGreaterThan(0.9);
+    expect(model.float!.tensors[model.float!.outputs[0]].shape).toEqual([1, 1]);
+  });
+});
