@@ -7,11 +7,14 @@ async function watchLongTasks(page: Page): Promise<void> {
   await page.evaluate(() => {
     const w = window as unknown as { __longTasks: number[] };
     w.__longTasks = [];
-    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push(e.duration))).observe({ type: 'longtask' });
+    new PerformanceObserver((list) =>
+      list.getEntries().forEach((e) => w.__longTasks.push(e.duration)),
+    ).observe({ type: 'longtask' });
   });
 }
 
-const longTasks = (page: Page) => page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+const longTasks = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
 
 async function newImpulse(page: Page): Promise<void> {
   await page.goto('/#/impulse');
@@ -19,7 +22,8 @@ async function newImpulse(page: Page): Promise<void> {
   await expect(page.getByTestId('feature-count')).toBeVisible();
 }
 
-const percent = async (page: Page, testId: string) => Number((await page.getByTestId(testId).textContent())!.replace(/[^\d.]/g, ''));
+const percent = async (page: Page, testId: string) =>
+  Number((await page.getByTestId(testId).textContent())!.replace(/[^\d.]/g, ''));
 
 /** Quantises on the training page, then checks both .tflite files in the official TFLite runtime. */
 async function quantizeAndCheck(page: Page, name: string, compareAccuracy: boolean): Promise<void> {
@@ -32,11 +36,19 @@ async function quantizeAndCheck(page: Page, name: string, compareAccuracy: boole
     expect(Math.abs(f - q)).toBeLessThanOrEqual(1);
   }
   await panel.getByTestId('runtime-check').click();
-  for (const precision of ['float', 'int8']) {
-    const line = panel.getByTestId(`runtime-check-${precision}`);
-    await expect(line).toContainText('agrees', { timeout: 120_000 });
-    console.log(`${name} ${precision}: ${await line.textContent()}`);
+  await expect(panel.getByTestId('runtime-check-int8-logits')).toBeVisible({ timeout: 120_000 });
+  for (const precision of ['float', 'int8', 'int8-logits']) {
+    console.log(
+      `${name} ${precision}: ${await panel.getByTestId(`runtime-check-${precision}`).textContent()}`,
+    );
   }
+  // float32 within 1e-5 and int8 logits within 1 LSB of the official runtime. After the softmax, full
+  // TFLite's own int8 softmax kernel may round a few LSB away from TFLite Micro's, which we follow: counted.
+  await expect(panel.getByTestId('runtime-check-float')).toContainText('agrees');
+  await expect(panel.getByTestId('runtime-check-int8-logits')).toContainText('agrees');
+  const int8 = (await panel.getByTestId('runtime-check-int8').textContent())!;
+  expect(int8).toMatch(/agrees|differs after the softmax only/);
+  expect(Number(/largest difference (\d+) LSB/.exec(int8)![1])).toBeLessThanOrEqual(4);
   await screenshot(page, `quantize-${name}`);
 }
 
@@ -47,7 +59,9 @@ async function train(page: Page, timeout = 180_000): Promise<void> {
   await expect(page.getByTestId('train-start')).toBeVisible({ timeout });
 }
 
-test('virtual-board gestures: train ≥ 90 % in a worker without long tasks, test, classify live', async ({ page }) => {
+test('virtual-board gestures: train ≥ 90 % in a worker without long tasks, test, classify live', async ({
+  page,
+}) => {
   test.setTimeout(600_000);
   const remote = await forbidRemoteRequests(page);
   await createProject(page, 'Gesture training');
@@ -93,7 +107,9 @@ test('virtual-board gestures: train ≥ 90 % in a worker without long tasks, tes
   await page.goto('/#/testing');
   await page.getByTestId('test-run').click();
   await expect(page.getByTestId('test-sample-row')).toHaveCount(4, { timeout: 60_000 });
-  const testAccuracy = Number((await page.getByTestId('test-accuracy').textContent())!.replace(/[^\d.]/g, ''));
+  const testAccuracy = Number(
+    (await page.getByTestId('test-accuracy').textContent())!.replace(/[^\d.]/g, ''),
+  );
   console.log(`test accuracy: ${testAccuracy} %`);
   expect(testAccuracy).toBeGreaterThanOrEqual(75);
   await screenshot(page, 'testing-gestures');
@@ -111,7 +127,9 @@ test('virtual-board gestures: train ≥ 90 % in a worker without long tasks, tes
   expect(remote).toEqual([]);
 });
 
-test('keywords on the shared WAVs train and test; a reload mid-training keeps the data and the previous model', async ({ page }) => {
+test('keywords on the shared WAVs train and test; a reload mid-training keeps the data and the previous model', async ({
+  page,
+}) => {
   test.setTimeout(300_000);
   await createProject(page, 'Keyword training');
   await page.goto('/#/data');
@@ -143,7 +161,9 @@ test('keywords on the shared WAVs train and test; a reload mid-training keeps th
   await page.goto('/#/training');
   await page.getByLabel('Epochs').fill('1000');
   await page.getByTestId('train-start').click();
-  await expect(page.getByTestId('training-epoch')).toContainText(/Epoch [1-9]\d* \/ 1000/, { timeout: 60_000 });
+  await expect(page.getByTestId('training-epoch')).toContainText(/Epoch [1-9]\d* \/ 1000/, {
+    timeout: 60_000,
+  });
   await page.reload();
   await expect(page.getByTestId('last-run-status')).toContainText('cancelled');
   await expect(page.getByTestId('training-results')).toHaveText(firstTrained!);

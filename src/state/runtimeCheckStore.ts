@@ -14,6 +14,8 @@ export interface RuntimeCheck {
   source: string;
   float?: Agreement;
   int8?: Agreement;
+  /** The int8 model cut before its softmax: the logits, compared the same way. */
+  int8Logits?: Agreement;
   error?: string;
 }
 
@@ -34,7 +36,7 @@ export const useRuntimeCheck = create<RuntimeCheckState>((set) => ({
     set({ check: { ...base, status: 'running', source } });
     try {
       // Loaded on demand: the writer, the interpreter and the official runtime stay out of the main bundle.
-      const [{ writeTflite }, { measureAgreement }, { loadOfficialModel }] = await Promise.all([
+      const [{ writeTflite }, { measureAgreement, logitsGraph }, { loadOfficialModel }] = await Promise.all([
         import('../core/tflite'),
         import('../core/learn/runtimeAgreement'),
         import('../platform/tflite/officialRuntime'),
@@ -48,7 +50,9 @@ export const useRuntimeCheck = create<RuntimeCheckState>((set) => ({
       };
       const float = await agree(model.float);
       const int8 = model.int8 ? await agree(model.int8.graph) : undefined;
-      set({ check: { ...base, status: 'done', source: `${windows.length} ${source}`, float, int8 } });
+      const logits = model.int8 ? logitsGraph(model.int8.graph) : null;
+      const int8Logits = logits ? await agree(logits) : undefined;
+      set({ check: { ...base, status: 'done', source: `${windows.length} ${source}`, float, int8, int8Logits } });
     } catch (e) {
       set({ check: { ...base, status: 'error', source, error: describeError(e) } });
     }

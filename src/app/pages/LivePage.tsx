@@ -7,6 +7,7 @@ import { LiveControls } from '../liveClassify/LiveControls';
 import { LiveResultPanel } from '../liveClassify/LiveResultPanel';
 import { sensorProblem } from '../liveClassify/sensorProblem';
 import { ImpulsePicker } from '../testing/ImpulsePicker';
+import { ModelCallouts } from '../components/ModelCallouts';
 import '../liveClassify/liveClassify.css';
 
 export function LivePage() {
@@ -31,22 +32,7 @@ export function LivePage() {
         <span className="muted">classify a board’s or the microphone’s stream as it happens</span>
         <ImpulsePicker disabled={running} />
       </div>
-      {!impulse && (
-        <div className="callout">
-          Design an impulse first on the <a href="#/impulse">Impulse design</a> page.
-        </div>
-      )}
-      {impulse && !model && (
-        <div className="callout" data-testid="live-no-model">
-          This impulse has no trained model yet: train one on the <a href="#/training">Training</a> page.
-        </div>
-      )}
-      {impulse && model && stale && (
-        <div className="callout" data-testid="live-stale">
-          The impulse changed since its model was trained, so the model no longer fits its features. Train it
-          again on the <a href="#/training">Training</a> page.
-        </div>
-      )}
+      <ModelCallouts impulse={impulse} model={model} stale={stale} testIdPrefix="live" />
       {sources.length === 0 && (
         <div className="callout" data-testid="live-no-source">
           No source is connected. Connect a board or the microphone on the <a href="#/devices">Devices</a>{' '}

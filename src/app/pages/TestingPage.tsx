@@ -5,6 +5,7 @@ import { featureConfigHash } from '../../core/impulse/impulse';
 import { useDataset } from '../../state/datasetStore';
 import { useTesting } from '../../state/testingStore';
 import { ImpulsePicker } from '../testing/ImpulsePicker';
+import { ModelCallouts } from '../components/ModelCallouts';
 import { TestResults } from '../testing/TestResults';
 import { TestRunPanel } from '../testing/TestRunPanel';
 import '../testing/testing.css';
@@ -32,22 +33,7 @@ export function TestingPage() {
         <span className="muted">classify the held-out test set</span>
         <ImpulsePicker disabled={running} />
       </div>
-      {!impulse && (
-        <div className="callout">
-          Design an impulse first on the <a href="#/impulse">Impulse design</a> page.
-        </div>
-      )}
-      {impulse && !model && (
-        <div className="callout" data-testid="test-no-model">
-          This impulse has no trained model yet: train one on the <a href="#/training">Training</a> page.
-        </div>
-      )}
-      {impulse && model && stale && (
-        <div className="callout" data-testid="test-stale">
-          The impulse changed since its model was trained, so the model no longer fits its features. Train it
-          again on the <a href="#/training">Training</a> page.
-        </div>
-      )}
+      <ModelCallouts impulse={impulse} model={model} stale={stale} testIdPrefix="test" />
       {impulse && model && sampleCount === 0 && (
         <div className="callout" data-testid="test-no-samples">
           There are no enabled testing samples with this impulse’s axes. Record or import some, or move

@@ -45,3 +45,14 @@ export function measureAgreement(graph: Graph, windows: readonly Float32Array[],
   }
   return result;
 }
+
+/**
+ * The graph cut before a final SOFTMAX (outputs = its input, the logits), or null when it does not end in one.
+ * Comparing logits separates the convolution and dense arithmetic from the softmax kernel, where TFLite Micro
+ * (fixed-point exp) and full TFLite (its own int8 softmax kernel) are known to round differently.
+ */
+export function logitsGraph(graph: Graph): Graph | null {
+  const last = graph.ops[graph.ops.length - 1];
+  if (!last || last.kind !== 'SOFTMAX' || last.outputs[0] !== graph.outputs[0]) return null;
+  return { ...graph, ops: graph.ops.slice(0, -1), outputs: [last.inputs[0]] };
+}
