@@ -19,6 +19,8 @@ export interface InterpBenchResults {
    */
   differingOutputs: number;
   maxLsb: number;
+  /** The same comparison on the model cut before its softmax. */
+  logitsMaxLsb: number;
 }
 
 export interface BrowserBenchResults extends TrainBenchResults {
