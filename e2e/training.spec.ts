@@ -151,6 +151,9 @@ test('keywords on the shared WAVs train and test; a reload mid-training keeps th
   await train(page);
   const firstTrained = await page.getByTestId('training-results').textContent();
   await expect(page.getByTestId('training-results')).toContainText('Trained');
+  // One window per word: no validation split, and the page says what the figures are then.
+  await expect(page.getByTestId('no-validation')).toBeVisible();
+  await expect(page.getByTestId('val-accuracy')).toHaveText('100.0 %');
   await quantizeAndCheck(page, 'keywords', false);
   await page.goto('/#/testing');
   await page.getByTestId('test-run').click();

@@ -93,24 +93,62 @@ export const useTraining = create<TrainingState>((set, get) => ({
     if (get().active) return;
     const samples = jobSamples(impulse, 'training');
     if (samples.length === 0) {
-      toast.error('There are no enabled training samples with this impulse’s axes: record or import some first.');
+      toast.error(
+        'There are no enabled training samples with this impulse’s axes: record or import some first.',
+      );
       return;
     }
     const startedAt = Date.now();
-    const run: TrainingRun = { impulseId: impulse.id, projectId: impulse.projectId, status: 'running', startedAt };
-    const active: ActiveTraining = { impulseId: impulse.id, startedAt, phase: 'features', featureFraction: 0, history: [], totalEpochs: 0, backend: null, backendNote: null };
+    const run: TrainingRun = {
+      impulseId: impulse.id,
+      projectId: impulse.projectId,
+      status: 'running',
+      startedAt,
+    };
+    const active: ActiveTraining = {
+      impulseId: impulse.id,
+      startedAt,
+      phase: 'features',
+      featureFraction: 0,
+      history: [],
+      totalEpochs: 0,
+      backend: null,
+      backendNote: null,
+    };
     set({ active, lastRun: run, impulseId: impulse.id });
     const db = await getDb();
     try {
       await db.putTrainingRun(run);
       const model = await trainWorker().train(
-        { impulse, samples, backend: get().backend, baseUrl: new URL(import.meta.env.BASE_URL, location.href).href },
+        {
+          impulse,
+          samples,
+          backend: get().backend,
+          baseUrl: new URL(import.meta.env.BASE_URL, location.href).href,
+        },
         proxy((p: TrainProgress) => {
           const a = get().active;
           if (!a) return;
-          if (p.phase === 'features') set({ active: { ...a, phase: p.phase, featureFraction: p.features.done / Math.max(1, p.features.total) } });
-          else if (p.phase === 'preparing') set({ active: { ...a, phase: p.phase, backend: p.backend, backendNote: p.note ?? null } });
-          else if (p.phase === 'training') set({ active: { ...a, phase: p.phase, backend: p.backend, totalEpochs: p.totalEpochs, history: [...a.history, p.epoch] } });
+          if (p.phase === 'features')
+            set({
+              active: {
+                ...a,
+                phase: p.phase,
+                featureFraction: p.features.done / Math.max(1, p.features.total),
+              },
+            });
+          else if (p.phase === 'preparing')
+            set({ active: { ...a, phase: p.phase, backend: p.backend, backendNote: p.note ?? null } });
+          else if (p.phase === 'training')
+            set({
+              active: {
+                ...a,
+                phase: p.phase,
+                backend: p.backend,
+                totalEpochs: p.totalEpochs,
+                history: [...a.history, p.epoch],
+              },
+            });
           else set({ active: { ...a, phase: p.phase } });
         }),
       );
@@ -119,7 +157,12 @@ export const useTraining = create<TrainingState>((set, get) => ({
       toast.success(`Training finished: ${summarise(model)}.`);
     } catch (e) {
       const cancelled = isStudioError(e) && e.code === 'cancelled';
-      const ended: TrainingRun = { ...run, status: cancelled ? 'cancelled' : 'failed', endedAt: Date.now(), message: describeError(e) };
+      const ended: TrainingRun = {
+        ...run,
+        status: cancelled ? 'cancelled' : 'failed',
+        endedAt: Date.now(),
+        message: describeError(e),
+      };
       set({ active: null, lastRun: ended });
       try {
         await db.putTrainingRun(ended);
@@ -140,13 +183,22 @@ export const useTraining = create<TrainingState>((set, get) => ({
     set({ quantizing: { impulseId: impulse.id, phase: 'features', fraction: 0 } });
     try {
       const updated = await trainWorker().quantize(
-        { impulse, model, trainingSamples: jobSamples(impulse, 'training'), testingSamples: jobSamples(impulse, 'testing'), settings: get().quantizeSettings },
-        proxy((phase: Quantizing['phase'], fraction: number) => set({ quantizing: { impulseId: impulse.id, phase, fraction } })),
+        {
+          impulse,
+          model,
+          trainingSamples: jobSamples(impulse, 'training'),
+          testingSamples: jobSamples(impulse, 'testing'),
+          settings: get().quantizeSettings,
+        },
+        proxy((phase: Quantizing['phase'], fraction: number) =>
+          set({ quantizing: { impulseId: impulse.id, phase, fraction } }),
+        ),
       );
       if (get().impulseId === impulse.id) set({ model: updated });
       toast.success('Quantised to int8.');
     } catch (e) {
-      if (!(isStudioError(e) && (e.code === 'cancelled' || e.code === 'aborted'))) toast.error(describeError(e));
+      if (!(isStudioError(e) && (e.code === 'cancelled' || e.code === 'aborted')))
+        toast.error(describeError(e));
     } finally {
       set({ quantizing: null });
     }
@@ -155,7 +207,8 @@ export const useTraining = create<TrainingState>((set, get) => ({
 
 function summarise(model: TrainedModel): string {
   const v = model.validation;
-  if (v.kind === 'classifier') return `validation accuracy ${(v.accuracy * 100).toFixed(1)} %`;
+  if (v.kind === 'classifier')
+    return `${model.validationWindows > 0 ? 'validation' : 'training'} accuracy ${(v.accuracy * 100).toFixed(1)} %`;
   if (v.kind === 'regression') return `validation MAE ${v.mae.toPrecision(3)}`;
   return `${(v.insideFraction * 100).toFixed(1)} % of training windows inside a cluster`;
 }

@@ -13,7 +13,12 @@ export function ArchitectureTable({ arch }: { arch: Architecture }) {
       </thead>
       <tbody>
         {arch.layers.map((l, i) => (
-          <tr key={i} className={l.type === 'reshape' || l.type === 'flatten' || l.type === 'input' ? 'muted' : undefined}>
+          <tr
+            key={i}
+            className={
+              l.type === 'reshape' || l.type === 'flatten' || l.type === 'input' ? 'muted' : undefined
+            }
+          >
             <td>{l.title}</td>
             <td>{l.outputShape.join(' × ')}</td>
             <td className="num">{l.params.toLocaleString()}</td>

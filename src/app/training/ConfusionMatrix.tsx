@@ -3,7 +3,15 @@ import type { ClassScore } from '../../core/learn/trainedModel';
 const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
 
 /** Rows = actual label, columns = predicted label (plus 'uncertain' when the matrix has an extra column). */
-export function ConfusionMatrix({ labels, matrix, testId }: { labels: string[]; matrix: number[][]; testId?: string }) {
+export function ConfusionMatrix({
+  labels,
+  matrix,
+  testId,
+}: {
+  labels: string[];
+  matrix: number[][];
+  testId?: string;
+}) {
   const columns = matrix[0]?.length > labels.length ? [...labels, 'uncertain'] : labels;
   return (
     <table className="table compact confusion" data-testid={testId}>
@@ -28,7 +36,17 @@ export function ConfusionMatrix({ labels, matrix, testId }: { labels: string[]; 
                 const share = total ? n / total : 0;
                 const good = r === c;
                 return (
-                  <td key={c} className="num" title={`${n} of ${total}`} style={{ background: share > 0 ? `color-mix(in srgb, ${good ? '#16a34a' : '#dc2626'} ${Math.round(share * 60)}%, transparent)` : undefined }}>
+                  <td
+                    key={c}
+                    className="num"
+                    title={`${n} of ${total}`}
+                    style={{
+                      background:
+                        share > 0
+                          ? `color-mix(in srgb, ${good ? '#16a34a' : '#dc2626'} ${Math.round(share * 60)}%, transparent)`
+                          : undefined,
+                    }}
+                  >
                     {total ? pct(share) : '–'}
                   </td>
                 );
@@ -42,7 +60,15 @@ export function ConfusionMatrix({ labels, matrix, testId }: { labels: string[]; 
 }
 
 /** Per-class precision, recall, F1 and support; `unit` names what the support counts (windows, samples). */
-export function ClassScores({ scores, unit = 'Windows', testId }: { scores: ClassScore[]; unit?: string; testId?: string }) {
+export function ClassScores({
+  scores,
+  unit = 'Windows',
+  testId,
+}: {
+  scores: ClassScore[];
+  unit?: string;
+  testId?: string;
+}) {
   return (
     <table className="table compact" data-testid={testId}>
       <thead>

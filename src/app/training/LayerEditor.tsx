@@ -23,25 +23,72 @@ const TITLES: Record<LayerType, string> = {
 function LayerFields({ layer, onChange }: { layer: LayerSpec; onChange: (l: LayerSpec) => void }) {
   switch (layer.type) {
     case 'dense':
-      return <NumberField label="Neurons" value={layer.units} min={1} max={4096} step={1} onChange={(units) => onChange({ ...layer, units })} />;
+      return (
+        <NumberField
+          label="Neurons"
+          value={layer.units}
+          min={1}
+          max={4096}
+          step={1}
+          onChange={(units) => onChange({ ...layer, units })}
+        />
+      );
     case 'conv1d':
     case 'conv2d':
       return (
         <>
-          <NumberField label="Filters" value={layer.filters} min={1} max={512} step={1} onChange={(filters) => onChange({ ...layer, filters })} />
-          <NumberField label="Kernel" value={layer.kernelSize} min={1} max={15} step={1} onChange={(kernelSize) => onChange({ ...layer, kernelSize })} />
+          <NumberField
+            label="Filters"
+            value={layer.filters}
+            min={1}
+            max={512}
+            step={1}
+            onChange={(filters) => onChange({ ...layer, filters })}
+          />
+          <NumberField
+            label="Kernel"
+            value={layer.kernelSize}
+            min={1}
+            max={15}
+            step={1}
+            onChange={(kernelSize) => onChange({ ...layer, kernelSize })}
+          />
         </>
       );
     case 'maxPool':
     case 'avgPool':
-      return <NumberField label="Size" value={layer.size} min={2} max={8} step={1} onChange={(size) => onChange({ ...layer, size })} />;
+      return (
+        <NumberField
+          label="Size"
+          value={layer.size}
+          min={2}
+          max={8}
+          step={1}
+          onChange={(size) => onChange({ ...layer, size })}
+        />
+      );
     case 'dropout':
-      return <NumberField label="Rate" value={layer.rate} min={0} max={0.95} step={0.05} onChange={(rate) => onChange({ ...layer, rate })} />;
+      return (
+        <NumberField
+          label="Rate"
+          value={layer.rate}
+          min={0}
+          max={0.95}
+          step={0.05}
+          onChange={(rate) => onChange({ ...layer, rate })}
+        />
+      );
   }
 }
 
 /** The hidden layers of a network: edit, reorder, remove, add. The output layer is implied. */
-export function LayerEditor({ layers, onChange }: { layers: LayerSpec[]; onChange: (layers: LayerSpec[]) => void }) {
+export function LayerEditor({
+  layers,
+  onChange,
+}: {
+  layers: LayerSpec[];
+  onChange: (layers: LayerSpec[]) => void;
+}) {
   const [adding, setAdding] = useState<LayerType>('dense');
   const replace = (i: number, l: LayerSpec) => onChange(layers.map((x, j) => (j === i ? l : x)));
   const move = (i: number, d: number) => {
@@ -59,13 +106,27 @@ export function LayerEditor({ layers, onChange }: { layers: LayerSpec[]; onChang
               <LayerFields layer={layer} onChange={(l) => replace(i, l)} />
             </span>
             <span className="layer-actions">
-              <button className="btn small" aria-label={`Move layer ${i + 1} up`} disabled={i === 0} onClick={() => move(i, -1)}>
+              <button
+                className="btn small"
+                aria-label={`Move layer ${i + 1} up`}
+                disabled={i === 0}
+                onClick={() => move(i, -1)}
+              >
                 ↑
               </button>
-              <button className="btn small" aria-label={`Move layer ${i + 1} down`} disabled={i === layers.length - 1} onClick={() => move(i, 1)}>
+              <button
+                className="btn small"
+                aria-label={`Move layer ${i + 1} down`}
+                disabled={i === layers.length - 1}
+                onClick={() => move(i, 1)}
+              >
                 ↓
               </button>
-              <button className="btn small" aria-label={`Remove layer ${i + 1}`} onClick={() => onChange(layers.filter((_, j) => j !== i))}>
+              <button
+                className="btn small"
+                aria-label={`Remove layer ${i + 1}`}
+                onClick={() => onChange(layers.filter((_, j) => j !== i))}
+              >
                 Remove
               </button>
             </span>

@@ -1,7 +1,13 @@
 import { useMemo } from 'react';
 import type { Impulse } from '../../core/impulse/impulse';
 import { describeError } from '../../core/errors';
-import { defaultLearnBlock, LEARN_KINDS, type AnomalyBlock, type LearnBlock, type LearnKind } from '../../core/learn/learnBlock';
+import {
+  defaultLearnBlock,
+  LEARN_KINDS,
+  type AnomalyBlock,
+  type LearnBlock,
+  type LearnKind,
+} from '../../core/learn/learnBlock';
 import { planFor } from '../../core/learn/architecture';
 import { useImpulses } from '../../state/impulseStore';
 import { NumberField } from '../components/NumberField';
@@ -31,14 +37,35 @@ function parseIndices(text: string, featureCount: number): number[] | string {
   return [...new Set(out)];
 }
 
-function AnomalyFields({ block, featureCount, onChange }: { block: AnomalyBlock; featureCount: number; onChange: (b: AnomalyBlock) => void }) {
+function AnomalyFields({
+  block,
+  featureCount,
+  onChange,
+}: {
+  block: AnomalyBlock;
+  featureCount: number;
+  onChange: (b: AnomalyBlock) => void;
+}) {
   const text = block.featureIndices.join(', ');
   const parsed = parseIndices(text, featureCount);
   return (
     <fieldset className="form-grid">
       <legend>K-means anomaly detection</legend>
-      <NumberField label="Clusters" value={block.clusters} min={1} max={64} step={1} onChange={(clusters) => onChange({ ...block, clusters })} />
-      <NumberField label="Seed" value={block.seed} min={0} step={1} onChange={(seed) => onChange({ ...block, seed })} />
+      <NumberField
+        label="Clusters"
+        value={block.clusters}
+        min={1}
+        max={64}
+        step={1}
+        onChange={(clusters) => onChange({ ...block, clusters })}
+      />
+      <NumberField
+        label="Seed"
+        value={block.seed}
+        min={0}
+        step={1}
+        onChange={(seed) => onChange({ ...block, seed })}
+      />
       <label className="wide">
         Features used (indices or ranges; empty = all {featureCount})
         <input
@@ -51,8 +78,8 @@ function AnomalyFields({ block, featureCount, onChange }: { block: AnomalyBlock;
       </label>
       {typeof parsed === 'string' && <p className="error-text">{parsed}</p>}
       <p className="muted small wide">
-        Score = distance to the nearest cluster’s edge in standardised feature space: below 0 inside a cluster, above 0
-        outside (an anomaly).
+        Score = distance to the nearest cluster’s edge in standardised feature space: below 0 inside a
+        cluster, above 0 outside (an anomaly).
       </p>
     </fieldset>
   );
@@ -76,7 +103,10 @@ export function LearnBlockEditor({ impulse, learn, featureShape, classCount, dis
         <h2>Learning block</h2>
         <label>
           Kind
-          <select value={learn.kind} onChange={(e) => save(defaultLearnBlock(e.target.value as LearnKind, featureShape))}>
+          <select
+            value={learn.kind}
+            onChange={(e) => save(defaultLearnBlock(e.target.value as LearnKind, featureShape))}
+          >
             {LEARN_KINDS.map((k) => (
               <option key={k.kind} value={k.kind}>
                 {k.title}
@@ -104,7 +134,11 @@ export function LearnBlockEditor({ impulse, learn, featureShape, classCount, dis
             )}
             {plan?.arch && <ArchitectureTable arch={plan.arch} />}
           </div>
-          <TrainingSettingsForm settings={learn.training} audio={featureShape.length === 2} onChange={(training) => save({ ...learn, training })} />
+          <TrainingSettingsForm
+            settings={learn.training}
+            audio={featureShape.length === 2}
+            onChange={(training) => save({ ...learn, training })}
+          />
         </div>
       )}
     </fieldset>

@@ -13,15 +13,28 @@ export function ModelExplorer({ model }: { model: TrainedModel }) {
   const [picked, setPicked] = useState<number | null>(null);
   const names = useMemo(() => new Map(samples.map((s) => [s.id, s.name])), [samples]);
   const labels = useMemo(() => {
-    if (model.learn.kind === 'anomaly') return Array.from(e.predicted, (p) => (p === 1 ? 'outside a cluster' : 'inside a cluster'));
-    return Array.from(e.rowSample, (si, r) => (model.labels.length ? (model.labels[e.actual[r]] ?? samples.find((s) => s.id === e.sampleIds[si])?.label ?? '?') : String(e.actual[r])));
+    if (model.learn.kind === 'anomaly')
+      return Array.from(e.predicted, (p) => (p === 1 ? 'outside a cluster' : 'inside a cluster'));
+    return Array.from(e.rowSample, (si, r) =>
+      model.labels.length
+        ? (model.labels[e.actual[r]] ?? samples.find((s) => s.id === e.sampleIds[si])?.label ?? '?')
+        : String(e.actual[r]),
+    );
   }, [model, e, samples]);
   const order = model.learn.kind === 'anomaly' ? ['inside a cluster', 'outside a cluster'] : model.labels;
   const wrong = (i: number) => model.learn.kind === 'classifier' && e.actual[i] !== e.predicted[i];
-  const wrongCount = model.learn.kind === 'classifier' ? e.actual.reduce((n, a, i) => n + (a !== e.predicted[i] ? 1 : 0), 0) : 0;
+  const wrongCount =
+    model.learn.kind === 'classifier'
+      ? e.actual.reduce((n, a, i) => n + (a !== e.predicted[i] ? 1 : 0), 0)
+      : 0;
   // Right windows fade only when there are wrong ones to show.
   const highlight = useCallback(
-    (i: number): PointHighlight => (model.learn.kind !== 'classifier' || wrongCount === 0 ? 'normal' : e.actual[i] !== e.predicted[i] ? 'marked' : 'dim'),
+    (i: number): PointHighlight =>
+      model.learn.kind !== 'classifier' || wrongCount === 0
+        ? 'normal'
+        : e.actual[i] !== e.predicted[i]
+          ? 'marked'
+          : 'dim',
     [model, e, wrongCount],
   );
   const describe = (i: number) => {
@@ -35,15 +48,27 @@ export function ModelExplorer({ model }: { model: TrainedModel }) {
       <h3>Feature explorer</h3>
       {model.learn.kind === 'classifier' && (
         <p className="muted small">
-          {wrongCount.toLocaleString()} of {e.actual.length.toLocaleString()} training windows are classified wrong; they are drawn
-          large and outlined.
+          {wrongCount.toLocaleString()} of {e.actual.length.toLocaleString()} training windows are classified
+          wrong; they are drawn large and outlined.
         </p>
       )}
-      <FeatureScatter points={e.points} labels={labels} labelOrder={order} highlight={highlight} onPick={setPicked} describe={describe} height={320} axisTitles={['PC 1', 'PC 2']} />
+      <FeatureScatter
+        points={e.points}
+        labels={labels}
+        labelOrder={order}
+        highlight={highlight}
+        onPick={setPicked}
+        describe={describe}
+        height={320}
+        axisTitles={['PC 1', 'PC 2']}
+      />
       {picked !== null && (
         <p data-testid="explorer-picked">
           {describe(picked)}{' '}
-          <a href="#/data" onClick={() => void useDataset.getState().select(e.sampleIds[e.rowSample[picked]])}>
+          <a
+            href="#/data"
+            onClick={() => void useDataset.getState().select(e.sampleIds[e.rowSample[picked]])}
+          >
             Open sample
           </a>
         </p>

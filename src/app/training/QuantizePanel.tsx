@@ -199,7 +199,7 @@ export function QuantizePanel({
           </div>
         </>
       )}
-      <div className="row gap wrap">
+      <div className="row gap wrap quantize-actions">
         <button className="btn" onClick={() => void download(impulse, model, 'float32')}>
           Download float32 .tflite
         </button>

@@ -26,7 +26,12 @@ function EpochCanvas({ title, spec }: { title: string; spec: EpochChartSpec }) {
   return (
     <figure ref={box}>
       <figcaption>{title}</figcaption>
-      <canvas ref={canvas} role="img" aria-label={`${title} per epoch: last ${summary}`} style={{ width: '100%', height: HEIGHT }} />
+      <canvas
+        ref={canvas}
+        role="img"
+        aria-label={`${title} per epoch: last ${summary}`}
+        style={{ width: '100%', height: HEIGHT }}
+      />
     </figure>
   );
 }
@@ -35,7 +40,15 @@ function EpochCanvas({ title, spec }: { title: string; spec: EpochChartSpec }) {
  * Loss and accuracy per epoch (training and validation) on canvas: cheap enough to redraw at every epoch
  * while the worker trains, so the page never stalls.
  */
-export const TrainingChart = memo(function TrainingChart({ history, classifier, totalEpochs }: { history: EpochLog[]; classifier: boolean; totalEpochs?: number }) {
+export const TrainingChart = memo(function TrainingChart({
+  history,
+  classifier,
+  totalEpochs,
+}: {
+  history: EpochLog[];
+  classifier: boolean;
+  totalEpochs?: number;
+}) {
   const epochs = totalEpochs ?? history.length;
   const loss: EpochChartSpec = {
     totalEpochs: epochs,
@@ -48,8 +61,16 @@ export const TrainingChart = memo(function TrainingChart({ history, classifier, 
     totalEpochs: epochs,
     yMax: 100,
     series: [
-      { name: 'training', color: TRAIN, values: history.map((h) => (h.accuracy === null ? null : h.accuracy * 100)) },
-      { name: 'validation', color: VALIDATION, values: history.map((h) => (h.valAccuracy === null ? null : h.valAccuracy * 100)) },
+      {
+        name: 'training',
+        color: TRAIN,
+        values: history.map((h) => (h.accuracy === null ? null : h.accuracy * 100)),
+      },
+      {
+        name: 'validation',
+        color: VALIDATION,
+        values: history.map((h) => (h.valAccuracy === null ? null : h.valAccuracy * 100)),
+      },
     ],
   };
   return (

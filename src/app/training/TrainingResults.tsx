@@ -14,8 +14,9 @@ export function TrainingResults({ model, stale }: { model: TrainedModel; stale: 
       <div className="row gap wrap">
         <h2>Model</h2>
         <span className="muted small">
-          Trained {new Date(model.createdAt).toLocaleString()} on {model.trainWindows.toLocaleString()} windows (
-          {model.validationWindows.toLocaleString()} held out for validation) in {formatDuration(model.durationMs)} · backend{' '}
+          Trained {new Date(model.createdAt).toLocaleString()} on {model.trainWindows.toLocaleString()}{' '}
+          windows ({model.validationWindows.toLocaleString()} held out for validation) in{' '}
+          {formatDuration(model.durationMs)} · backend{' '}
           <strong data-testid="model-backend">{model.backend}</strong>
           {model.stoppedEarly && ` · stopped early, kept epoch ${model.keptEpoch}`}
         </span>
@@ -29,7 +30,9 @@ export function TrainingResults({ model, stale }: { model: TrainedModel; stale: 
         <>
           <div className="metric-row">
             <div className="metric">
-              <span className="metric-label">Validation accuracy</span>
+              <span className="metric-label">
+                {model.validationWindows > 0 ? 'Validation' : 'Training'} accuracy
+              </span>
               <span className="metric-value" data-testid="val-accuracy">
                 {pct(v.accuracy)}
               </span>
@@ -43,7 +46,12 @@ export function TrainingResults({ model, stale }: { model: TrainedModel; stale: 
               <span className="metric-value">{v.weightedF1.toFixed(2)}</span>
             </div>
           </div>
-          {model.validationWindows === 0 && <p className="muted">No validation split: these figures are on the training windows.</p>}
+          {model.validationWindows === 0 && (
+            <p className="callout" data-testid="no-validation">
+              Too few windows per label for a validation split: these figures are on the training windows, so
+              they say little about new data.
+            </p>
+          )}
           <div className="results-grid">
             <ConfusionMatrix labels={model.labels} matrix={v.confusion} testId="val-confusion" />
             <ClassScores scores={v.perClass} />
@@ -84,7 +92,9 @@ export function TrainingResults({ model, stale }: { model: TrainedModel; stale: 
           </div>
         </div>
       )}
-      {model.history.length > 0 && <TrainingChart history={model.history} classifier={v.kind === 'classifier'} />}
+      {model.history.length > 0 && (
+        <TrainingChart history={model.history} classifier={v.kind === 'classifier'} />
+      )}
       <ModelExplorer model={model} />
     </section>
   );

@@ -5,7 +5,15 @@ import { formatDuration } from '../format';
 import { TrainingChart } from './TrainingChart';
 
 /** Start / cancel training, the backend, progress with ETA, and the loss/accuracy chart as epochs land. */
-export function TrainingRunPanel({ impulse, canTrain, neural }: { impulse: Impulse; canTrain: boolean; neural: boolean }) {
+export function TrainingRunPanel({
+  impulse,
+  canTrain,
+  neural,
+}: {
+  impulse: Impulse;
+  canTrain: boolean;
+  neural: boolean;
+}) {
   const active = useTraining((s) => (s.active?.impulseId === impulse.id ? s.active : null));
   const lastRun = useTraining((s) => (s.lastRun?.impulseId === impulse.id ? s.lastRun : null));
   const backend = useTraining((s) => s.backend);
@@ -19,7 +27,11 @@ export function TrainingRunPanel({ impulse, canTrain, neural }: { impulse: Impul
         {neural && (
           <label>
             Backend
-            <select value={backend} disabled={!!active} onChange={(e) => setBackend(e.target.value as BackendChoice)}>
+            <select
+              value={backend}
+              disabled={!!active}
+              onChange={(e) => setBackend(e.target.value as BackendChoice)}
+            >
               <option value="wasm">WebAssembly (SIMD, default)</option>
               <option value="cpu">CPU (plain JavaScript)</option>
             </select>
@@ -30,11 +42,19 @@ export function TrainingRunPanel({ impulse, canTrain, neural }: { impulse: Impul
             Cancel
           </button>
         ) : (
-          <button className="btn primary" disabled={!canTrain} onClick={() => void train(impulse)} data-testid="train-start">
+          <button
+            className="btn primary"
+            disabled={!canTrain}
+            onClick={() => void train(impulse)}
+            data-testid="train-start"
+          >
             Start training
           </button>
         )}
-        <span className="muted small">Runs in a background worker: the page stays usable. The previous model is kept until the new one finishes.</span>
+        <span className="muted small">
+          Runs in a background worker: the page stays usable. The previous model is kept until the new one
+          finishes.
+        </span>
       </div>
       {active && (
         <div className="training-progress" data-testid="training-progress" aria-live="polite">
@@ -46,7 +66,11 @@ export function TrainingRunPanel({ impulse, canTrain, neural }: { impulse: Impul
           )}
           {(active.phase === 'preparing' || active.phase === 'training' || active.phase === 'finishing') && (
             <div className="record-status">
-              <progress max={active.totalEpochs || 1} value={last?.epoch ?? 0} aria-label="Training progress" />
+              <progress
+                max={active.totalEpochs || 1}
+                value={last?.epoch ?? 0}
+                aria-label="Training progress"
+              />
               <span data-testid="training-epoch">
                 {active.phase === 'preparing'
                   ? 'Preparing…'
@@ -66,12 +90,19 @@ export function TrainingRunPanel({ impulse, canTrain, neural }: { impulse: Impul
               {last.valAccuracy !== null && ` · validation accuracy ${(last.valAccuracy * 100).toFixed(1)} %`}
             </p>
           )}
-          {active.history.length > 0 && <TrainingChart history={active.history} classifier={last?.accuracy !== null} totalEpochs={active.totalEpochs} />}
+          {active.history.length > 0 && (
+            <TrainingChart
+              history={active.history}
+              classifier={last?.accuracy !== null}
+              totalEpochs={active.totalEpochs}
+            />
+          )}
         </div>
       )}
       {!active && lastRun && lastRun.status !== 'completed' && (
         <p className={lastRun.status === 'failed' ? 'error-text' : 'callout'} data-testid="last-run-status">
-          The last training run ({new Date(lastRun.startedAt).toLocaleString()}) {lastRun.status === 'failed' ? 'failed' : 'was cancelled'}
+          The last training run ({new Date(lastRun.startedAt).toLocaleString()}){' '}
+          {lastRun.status === 'failed' ? 'failed' : 'was cancelled'}
           {lastRun.message ? `: ${lastRun.message}` : '.'} The previous model, if any, is unchanged.
         </p>
       )}

@@ -47,7 +47,10 @@ export function regressionTargets(rowLabels: readonly string[]): Float32Array {
   return Float32Array.from(rowLabels, (label) => {
     const v = Number(label);
     if (label.trim() === '' || !Number.isFinite(v)) {
-      throw new StudioError('regression-label', `Regression needs numeric labels; "${label}" is not a number. Relabel the samples with the value to predict.`);
+      throw new StudioError(
+        'regression-label',
+        `Regression needs numeric labels; "${label}" is not a number. Relabel the samples with the value to predict.`,
+      );
     }
     return v;
   });
@@ -69,33 +72,84 @@ function argmax(values: Float32Array, offset: number, count: number): number {
  * Trains the impulse's learning block on its training rows and returns the model record to store: weights as
  * the float32 IR (or the k-means clusters), the per-epoch history, validation metrics and the explorer data.
  */
-export async function trainImpulse(set: ImpulseTrainingSet, options: TrainImpulseOptions): Promise<TrainedModel> {
+export async function trainImpulse(
+  set: ImpulseTrainingSet,
+  options: TrainImpulseOptions,
+): Promise<TrainedModel> {
   const now = options.now ?? (() => Date.now());
   const started = now();
-  if (set.rows.length === 0) throw new StudioError('no-training-data', 'There are no training windows: record or import training samples, then train.');
+  if (set.rows.length === 0)
+    throw new StudioError(
+      'no-training-data',
+      'There are no training windows: record or import training samples, then train.',
+    );
   const featureCount = set.rows[0].length;
-  const base = { impulseId: options.impulseId, projectId: options.projectId, configHash: set.configHash, featureShape: set.featureShape, learn: options.learn };
+  const base = {
+    impulseId: options.impulseId,
+    projectId: options.projectId,
+    configHash: set.configHash,
+    featureShape: set.featureShape,
+    learn: options.learn,
+  };
   const projection = projectFeatures(set.rows, 'pca', { signal: options.signal });
-  const explorerBase = { points: projection.points, sampleIds: set.sampleIds, rowSample: set.rowSample, rowStartMs: set.rowStartMs };
+  const explorerBase = {
+    points: projection.points,
+    sampleIds: set.sampleIds,
+    rowSample: set.rowSample,
+    rowStartMs: set.rowStartMs,
+  };
 
   if (options.learn.kind === 'anomaly') {
     const anomaly = fitAnomalyModel(set.rows, options.learn);
     const scores = anomalyScores(anomaly, set.rows);
     const sorted = Float32Array.from(scores).sort();
     const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-    const validation: Evaluation = { kind: 'anomaly', insideFraction: scores.filter(isInside).length / scores.length, scoreP50: at(0.5), scoreP95: at(0.95) };
-    const explorer: TrainingExplorer = { ...explorerBase, actual: new Int32Array(set.rows.length).fill(-1), predicted: Int32Array.from(scores, (s) => (isInside(s) ? 0 : 1)), validation: new Uint8Array(set.rows.length) };
-    return { ...base, createdAt: now(), labels: [], backend: 'k-means', durationMs: now() - started, trainWindows: set.rows.length, validationWindows: 0, anomaly, history: [], keptEpoch: 0, stoppedEarly: false, validation, explorer };
+    const validation: Evaluation = {
+      kind: 'anomaly',
+      insideFraction: scores.filter(isInside).length / scores.length,
+      scoreP50: at(0.5),
+      scoreP95: at(0.95),
+    };
+    const explorer: TrainingExplorer = {
+      ...explorerBase,
+      actual: new Int32Array(set.rows.length).fill(-1),
+      predicted: Int32Array.from(scores, (s) => (isInside(s) ? 0 : 1)),
+      validation: new Uint8Array(set.rows.length),
+    };
+    return {
+      ...base,
+      createdAt: now(),
+      labels: [],
+      backend: 'k-means',
+      durationMs: now() - started,
+      trainWindows: set.rows.length,
+      validationWindows: 0,
+      anomaly,
+      history: [],
+      keptEpoch: 0,
+      stoppedEarly: false,
+      validation,
+      explorer,
+    };
   }
 
   const learn = options.learn;
   const labels = learn.kind === 'classifier' ? classLabels(set.rowLabels) : [];
   const index = new Map(labels.map((l, i) => [l, i]));
-  const y = learn.kind === 'classifier' ? Int32Array.from(set.rowLabels, (l) => index.get(l) ?? 0) : regressionTargets(set.rowLabels);
+  const y =
+    learn.kind === 'classifier'
+      ? Int32Array.from(set.rowLabels, (l) => index.get(l) ?? 0)
+      : regressionTargets(set.rowLabels);
   const arch = planFor(learn, set.featureShape, labels.length);
   const result = await trainNetwork(
     { x: flatten(set.rows, featureCount), rows: set.rows.length, featureCount, y },
-    { arch, settings: learn.training, augment: options.augment, onEpoch: options.onEpoch, signal: options.signal },
+    {
+      arch,
+      settings: learn.training,
+      augment: options.augment,
+      onEpoch: options.onEpoch,
+      signal: options.signal,
+    },
   );
   const float: Graph = exportGraph(arch, result.weights, options.description);
   const outputs = learn.kind === 'classifier' ? labels.length : 1;
@@ -103,21 +157,37 @@ export async function trainImpulse(set: ImpulseTrainingSet, options: TrainImpuls
   result.valIdx.forEach((r) => (validationRows[r] = 1));
   const actual = new Int32Array(set.rows.length).fill(-1);
   const predicted = new Int32Array(set.rows.length).fill(-1);
+  // Too few windows per class for a validation split: the figures are on the training windows (the UI says so).
+  const evalIdx = result.valIdx.length > 0 ? result.valIdx : result.trainIdx;
   let validation: Evaluation;
-  const last = result.history.find((h) => h.epoch === result.keptEpoch) ?? result.history[result.history.length - 1];
+  const last =
+    result.history.find((h) => h.epoch === result.keptEpoch) ?? result.history[result.history.length - 1];
   if (learn.kind === 'classifier') {
     for (let r = 0; r < set.rows.length; r++) {
       actual[r] = y[r];
       predicted[r] = argmax(result.outputs, r * outputs, outputs);
     }
-    const truth = Int32Array.from(result.valIdx, (r) => actual[r]);
-    const guess = Int32Array.from(result.valIdx, (r) => predicted[r]);
+    const truth = Int32Array.from(evalIdx, (r) => actual[r]);
+    const guess = Int32Array.from(evalIdx, (r) => predicted[r]);
     const matrix = confusionMatrix(truth, guess, outputs);
     const m = classificationMetrics(matrix, labels);
-    validation = { kind: 'classifier', accuracy: m.accuracy, loss: last?.valLoss ?? null, confusion: matrix, perClass: m.perClass, weightedF1: m.weightedF1 };
+    validation = {
+      kind: 'classifier',
+      accuracy: m.accuracy,
+      loss: last?.valLoss ?? null,
+      confusion: matrix,
+      perClass: m.perClass,
+      weightedF1: m.weightedF1,
+    };
   } else {
-    const truth = Float32Array.from(result.valIdx, (r) => y[r]);
-    validation = { kind: 'regression', ...regressionMetrics(truth, Float32Array.from(result.valIdx, (r) => result.outputs[r])) };
+    const truth = Float32Array.from(evalIdx, (r) => y[r]);
+    validation = {
+      kind: 'regression',
+      ...regressionMetrics(
+        truth,
+        Float32Array.from(evalIdx, (r) => result.outputs[r]),
+      ),
+    };
   }
   return {
     ...base,
