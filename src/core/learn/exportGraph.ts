@@ -8,7 +8,11 @@ import type { LayerWeights } from './tfModel';
  * over [1, 1, T, C]; conv2d a CONV_2D over [1, T, C, 1]; pooling a *_POOL_2D with stride = size; flatten a
  * RESHAPE; dense a FULLY_CONNECTED with weights [out, in]; dropout disappears; a classifier ends in SOFTMAX.
  */
-export function exportGraph(arch: Architecture, weights: readonly LayerWeights[], description: string): Graph {
+export function exportGraph(
+  arch: Architecture,
+  weights: readonly LayerWeights[],
+  description: string,
+): Graph {
   const tensors: Tensor[] = [];
   const ops: Op[] = [];
   const add = (t: Tensor) => tensors.push(t) - 1;
@@ -16,11 +20,17 @@ export function exportGraph(arch: Architecture, weights: readonly LayerWeights[]
   let w = 0;
   const nextWeights = () => {
     const lw = weights[w++];
-    if (!lw) throw new StudioError('export', 'The trained model has fewer weight tensors than its architecture.');
+    if (!lw)
+      throw new StudioError('export', 'The trained model has fewer weight tensors than its architecture.');
     return lw;
   };
   const reshape = (shape: number[], name: string) => {
-    const shapeTensor = add({ name: `${name}/shape`, shape: [shape.length], dtype: 'int32', data: Int32Array.from(shape) });
+    const shapeTensor = add({
+      name: `${name}/shape`,
+      shape: [shape.length],
+      dtype: 'int32',
+      data: Int32Array.from(shape),
+    });
     const out = add({ name, shape, dtype: 'float32' });
     ops.push({ kind: 'RESHAPE', inputs: [current, shapeTensor], outputs: [out], newShape: shape });
     current = out;
@@ -42,15 +52,33 @@ export function exportGraph(arch: Architecture, weights: readonly LayerWeights[]
         const lw = nextWeights();
         const [filter, filterShape] = convFilterOhwi(lw);
         const f = add({ name: `${name}/filter`, shape: filterShape, dtype: 'float32', data: filter });
-        const b = add({ name: `${name}/bias`, shape: [lw.bias.length], dtype: 'float32', data: Float32Array.from(lw.bias) });
+        const b = add({
+          name: `${name}/bias`,
+          shape: [lw.bias.length],
+          dtype: 'float32',
+          data: Float32Array.from(lw.bias),
+        });
         const out = add({ name, shape: nhwc(layer.outputShape), dtype: 'float32' });
-        ops.push({ kind: 'CONV_2D', inputs: [current, f, b], outputs: [out], padding: 'SAME', strideH: 1, strideW: 1, dilationH: 1, dilationW: 1, activation: 'RELU' });
+        ops.push({
+          kind: 'CONV_2D',
+          inputs: [current, f, b],
+          outputs: [out],
+          padding: 'SAME',
+          strideH: 1,
+          strideW: 1,
+          dilationH: 1,
+          dilationW: 1,
+          activation: 'RELU',
+        });
         current = out;
         return;
       }
       case 'maxPool':
       case 'avgPool': {
-        const size = layer.spec?.type === layer.type ? layer.spec.size : 2;
+        const spec = layer.spec;
+        if (spec?.type !== 'maxPool' && spec?.type !== 'avgPool')
+          throw new StudioError('export', `Layer ${i + 1} is a pooling layer without its settings.`);
+        const size = spec.size;
         const oneD = arch.style === 'conv1d';
         const out = add({ name, shape: nhwc(layer.outputShape), dtype: 'float32' });
         ops.push({
@@ -71,7 +99,11 @@ export function exportGraph(arch: Architecture, weights: readonly LayerWeights[]
       case 'output': {
         const head = layer.type === 'output';
         const activation: Activation = head ? 'NONE' : 'RELU';
-        current = fullyConnected(nextWeights(), head ? (arch.head.kind === 'classifier' ? 'logits' : 'output') : name, activation);
+        current = fullyConnected(
+          nextWeights(),
+          head ? (arch.head.kind === 'classifier' ? 'logits' : 'output') : name,
+          activation,
+        );
         if (head && arch.head.kind === 'classifier') {
           const out = add({ name: 'output', shape: [1, layer.outputShape[0]], dtype: 'float32' });
           ops.push({ kind: 'SOFTMAX', inputs: [current], outputs: [out], beta: 1 });
@@ -81,15 +113,22 @@ export function exportGraph(arch: Architecture, weights: readonly LayerWeights[]
       }
     }
   });
-  if (w !== weights.length) throw new StudioError('export', 'The trained model has more weight tensors than its architecture.');
+  if (w !== weights.length)
+    throw new StudioError('export', 'The trained model has more weight tensors than its architecture.');
   return { tensors, ops, inputs: [0], outputs: [current], description };
 
   function fullyConnected(lw: LayerWeights, name: string, activation: Activation): number {
     const [inputs, units] = lw.kernelShape;
     const weightsOi = new Float32Array(units * inputs);
-    for (let i = 0; i < inputs; i++) for (let o = 0; o < units; o++) weightsOi[o * inputs + i] = lw.kernel[i * units + o];
+    for (let i = 0; i < inputs; i++)
+      for (let o = 0; o < units; o++) weightsOi[o * inputs + i] = lw.kernel[i * units + o];
     const wt = add({ name: `${name}/weights`, shape: [units, inputs], dtype: 'float32', data: weightsOi });
-    const b = add({ name: `${name}/bias`, shape: [units], dtype: 'float32', data: Float32Array.from(lw.bias) });
+    const b = add({
+      name: `${name}/bias`,
+      shape: [units],
+      dtype: 'float32',
+      data: Float32Array.from(lw.bias),
+    });
     const out = add({ name, shape: [1, units], dtype: 'float32' });
     ops.push({ kind: 'FULLY_CONNECTED', inputs: [current, wt, b], outputs: [out], activation });
     return out;
@@ -104,6 +143,7 @@ function convFilterOhwi(lw: LayerWeights): [Float32Array, number[]] {
   for (let y = 0; y < kh; y++)
     for (let x = 0; x < kw; x++)
       for (let c = 0; c < inC; c++)
-        for (let o = 0; o < outC; o++) out[((o * kh + y) * kw + x) * inC + c] = lw.kernel[((y * kw + x) * inC + c) * outC + o];
+        for (let o = 0; o < outC; o++)
+          out[((o * kh + y) * kw + x) * inC + c] = lw.kernel[((y * kw + x) * inC + c) * outC + o];
   return [out, [outC, kh, kw, inC]];
 }

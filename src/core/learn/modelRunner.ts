@@ -1,7 +1,8 @@
 import { StudioError } from '../errors';
 import type { Graph, Tensor } from '../ir/graph';
 import { prepareInterpreter } from '../interp/interpreter';
-import { anomalyScores } from './anomaly';
+import { roundHalfAwayFromZero } from '../interp/fixedPoint';
+import { anomalyScorer } from './anomaly';
 import type { TrainedModel } from './trainedModel';
 
 export type Precision = 'float32' | 'int8';
@@ -9,14 +10,13 @@ export type Precision = 'float32' | 'int8';
 /** Runs one feature window through a model and gives real-valued outputs (probabilities, a value or a score). */
 export type ModelRunner = (features: Float32Array) => Float32Array;
 
-/** Float features to the int8 input tensor's values (round half away from zero as TFLite's QUANTIZE, saturating). */
+/** Float features to the int8 input tensor's values, exactly as the interpreter's QUANTIZE kernel (TFLite AffineQuantize). */
 export function quantizeInput(t: Tensor, features: Float32Array): Int8Array {
   const scale = t.quant?.scale[0] ?? 1;
   const zp = t.quant?.zeroPoint[0] ?? 0;
   const q = new Int8Array(features.length);
   for (let i = 0; i < features.length; i++) {
-    const x = features[i] / scale;
-    q[i] = Math.max(-128, Math.min(127, Math.sign(x) * Math.round(Math.abs(x)) + zp));
+    q[i] = Math.max(-128, Math.min(127, roundHalfAwayFromZero(Math.fround(features[i] / scale)) + zp));
   }
   return q;
 }
@@ -42,12 +42,15 @@ export function graphRunner(graph: Graph): ModelRunner {
 /** The runner for a trained model at a precision (int8 needs the model to have been quantised). */
 export function modelRunner(model: TrainedModel, precision: Precision): ModelRunner {
   if (model.anomaly) {
-    const anomaly = model.anomaly;
-    return (features) => Float32Array.of(anomalyScores(anomaly, [features])[0]);
+    const score = anomalyScorer(model.anomaly);
+    return (features) => Float32Array.of(score(features));
   }
   const graph = precision === 'int8' ? model.int8?.graph : model.float;
   if (!graph) {
-    throw new StudioError('no-model', precision === 'int8' ? 'Quantise the model to int8 first.' : 'Train the model first.');
+    throw new StudioError(
+      'no-model',
+      precision === 'int8' ? 'Quantise the model to int8 first.' : 'Train the model first.',
+    );
   }
   return graphRunner(graph);
 }
