@@ -20,30 +20,68 @@ export const browserBench: Benchmark = {
   name: 'browser',
   run: async () => {
     const executablePath = findChromium();
-    if (!executablePath) throw new Error('no Chromium found: apt-get install -y chromium (or set CHROMIUM_PATH)');
+    if (!executablePath)
+      throw new Error('no Chromium found: apt-get install -y chromium (or set CHROMIUM_PATH)');
     // A production build of the bench page, like the e2e tests use: the dev server's dependency
     // optimisation may reload the page mid-run.
-    await build({ configFile: 'vite.config.ts', root: 'bench/browser', base: '/', logLevel: 'error', build: { outDir: '../../dist-bench', emptyOutDir: true, sourcemap: false } });
-    const server = await preview({ configFile: 'vite.config.ts', root: 'bench/browser', build: { outDir: '../../dist-bench' }, preview: { port: 4181, strictPort: false, host: '127.0.0.1' }, logLevel: 'error' });
+    await build({
+      configFile: 'vite.config.ts',
+      root: 'bench/browser',
+      base: '/',
+      logLevel: 'error',
+      build: { outDir: '../../dist-bench', emptyOutDir: true, sourcemap: false },
+    });
+    const server = await preview({
+      configFile: 'vite.config.ts',
+      root: 'bench/browser',
+      build: { outDir: '../../dist-bench' },
+      preview: { port: 4181, strictPort: false, host: '127.0.0.1' },
+      logLevel: 'error',
+    });
     const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
     try {
       const page = await browser.newPage();
       const url = server.resolvedUrls?.local[0] ?? 'http://127.0.0.1:4181/';
       await page.goto(`${url}index.html`);
-      await page.waitForFunction(() => typeof window.startBench === 'function', undefined, { timeout: 120_000 });
+      await page.waitForFunction(() => typeof window.startBench === 'function', undefined, {
+        timeout: 120_000,
+      });
       const bytes = Array.from(readFileSync(KWS));
       await page.evaluate((model) => window.startBench!(model), { name: 'kws_ref_model.tflite', bytes });
-      const handle = await page.waitForFunction(() => window.benchResults ?? window.benchError, undefined, { timeout: 15 * 60_000, polling: 500 });
+      const handle = await page.waitForFunction(() => window.benchResults ?? window.benchError, undefined, {
+        timeout: 15 * 60_000,
+        polling: 500,
+      });
       const value = (await handle.jsonValue()) as BrowserBenchResults | string;
       if (typeof value === 'string') throw new Error(value);
       const goal = `${value.windows} windows × ${value.epochs} epochs`;
       return {
-        'train.gesture_wasm_s': { value: value.train.wasm.seconds, unit: 's', goal: `${goal}; ≈ wasm-SIMD, lower than cpu` },
+        'train.gesture_wasm_s': {
+          value: value.train.wasm.seconds,
+          unit: 's',
+          goal: `${goal}; ≈ wasm-SIMD, lower than cpu`,
+        },
         'train.gesture_cpu_s': { value: value.train.cpu.seconds, unit: 's', goal },
-        'live.windows_per_s': { value: value.liveWindowsPerS, unit: 'windows/s', goal: '≥ 100 (2 windows/s needed live)' },
-        'interp.int8_ms': { value: value.interp.oursMs, unit: 'ms', goal: `${value.interp.model}; ${value.interp.differingOutputs} of ${value.interp.outputs} outputs differ from the official runtime, max ${value.interp.maxLsb} LSB (logits max ${value.interp.logitsMaxLsb} LSB)` },
-        'interp.tflite_runtime_ms': { value: value.interp.officialMs, unit: 'ms', goal: 'official TFLite (tfjs-tflite wasm), same inputs' },
-        'interp.int8_vs_tflite_ratio': { value: value.interp.oursMs / value.interp.officialMs, unit: '×', goal: 'report: ours ÷ official, same run' },
+        'live.windows_per_s': {
+          value: value.liveWindowsPerS,
+          unit: 'windows/s',
+          goal: '≥ 100 (2 windows/s needed live)',
+        },
+        'interp.int8_ms': {
+          value: value.interp.oursMs,
+          unit: 'ms',
+          goal: `${value.interp.model}; ${value.interp.differingOutputs} of ${value.interp.outputs} outputs differ from the official runtime, max ${value.interp.maxLsb} LSB (logits max ${value.interp.logitsMaxLsb} LSB)`,
+        },
+        'interp.tflite_runtime_ms': {
+          value: value.interp.officialMs,
+          unit: 'ms',
+          goal: 'official TFLite (tfjs-tflite wasm), same inputs',
+        },
+        'interp.int8_vs_tflite_ratio': {
+          value: value.interp.oursMs / value.interp.officialMs,
+          unit: '×',
+          goal: 'report: ours ÷ official, same run',
+        },
       };
     } finally {
       await browser.close();

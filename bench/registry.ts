@@ -6,4 +6,10 @@ import { parserBench } from './parser';
 import { browserBench } from './browser';
 
 /** Every benchmark, in the order `npm run bench` runs them. */
-export const benchmarks: Benchmark[] = [bundleBench, parserBench, dspAudioBench, dspSpectralBench, browserBench];
+export const benchmarks: Benchmark[] = [
+  bundleBench,
+  parserBench,
+  dspAudioBench,
+  dspSpectralBench,
+  browserBench,
+];

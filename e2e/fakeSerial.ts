@@ -13,7 +13,7 @@ export async function installFakeSerial(page: Page): Promise<void> {
     let controller: Ctl | null = null;
     let timer: ReturnType<typeof setInterval> | null = null;
     let seed = 12345;
-    const random = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+    const random = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
     const written: number[][] = [];
     const port = Object.assign(new EventTarget(), {
       readable: null as ReadableStream<Uint8Array> | null,
@@ -21,7 +21,9 @@ export async function installFakeSerial(page: Page): Promise<void> {
       getInfo: () => info,
       open: async () => {
         port.readable = new ReadableStream<Uint8Array>({ start: (c) => void (controller = c) });
-        port.writable = new WritableStream<Uint8Array>({ write: (chunk) => void written.push(Array.from(chunk)) });
+        port.writable = new WritableStream<Uint8Array>({
+          write: (chunk) => void written.push(Array.from(chunk)),
+        });
       },
       close: async () => {
         if (timer) clearInterval(timer);
@@ -46,20 +48,23 @@ export async function installFakeSerial(page: Page): Promise<void> {
         let last = performance.now();
         let owed = 0;
         if (timer) clearInterval(timer);
-        timer = setInterval(() => {
-          const now = performance.now();
-          owed += ((now - last) * bytesPerSecond) / 1000;
-          last = now;
-          let n = Math.min(bytes.length - at, Math.floor(owed));
-          while (n > 0 && controller) {
-            const cut = Math.max(1, Math.min(n, Math.floor(random() * n * 1.5) + 1));
-            controller.enqueue(bytes.slice(at, at + cut));
-            at += cut;
-            owed -= cut;
-            n -= cut;
-          }
-          if (at >= bytes.length && timer) clearInterval(timer);
-        }, 10 + Math.floor(random() * 30));
+        timer = setInterval(
+          () => {
+            const now = performance.now();
+            owed += ((now - last) * bytesPerSecond) / 1000;
+            last = now;
+            let n = Math.min(bytes.length - at, Math.floor(owed));
+            while (n > 0 && controller) {
+              const cut = Math.max(1, Math.min(n, Math.floor(random() * n * 1.5) + 1));
+              controller.enqueue(bytes.slice(at, at + cut));
+              at += cut;
+              owed -= cut;
+              n -= cut;
+            }
+            if (at >= bytes.length && timer) clearInterval(timer);
+          },
+          10 + Math.floor(random() * 30),
+        );
       },
       unplug() {
         if (timer) clearInterval(timer);
@@ -77,9 +82,19 @@ export async function installFakeSerial(page: Page): Promise<void> {
 
 export async function play(page: Page, bytes: Uint8Array, bytesPerSecond: number): Promise<void> {
   const base64 = Buffer.from(bytes).toString('base64');
-  await page.evaluate(([b, r]) => (window as unknown as { __fakeSerial: { play: (b: string, r: number) => void } }).__fakeSerial.play(b, r), [base64, bytesPerSecond] as const);
+  await page.evaluate(
+    ([b, r]) =>
+      (window as unknown as { __fakeSerial: { play: (b: string, r: number) => void } }).__fakeSerial.play(
+        b,
+        r,
+      ),
+    [base64, bytesPerSecond] as const,
+  );
 }
 
 export async function fakeSerial(page: Page, action: 'unplug' | 'plugIn'): Promise<void> {
-  await page.evaluate((a) => (window as unknown as { __fakeSerial: Record<string, () => void> }).__fakeSerial[a](), action);
+  await page.evaluate(
+    (a) => (window as unknown as { __fakeSerial: Record<string, () => void> }).__fakeSerial[a](),
+    action,
+  );
 }

@@ -7,7 +7,9 @@ async function generate(page: Page): Promise<void> {
   await expect(panel.getByTestId('generate-summary')).toBeVisible({ timeout: 60_000 });
 }
 
-test('keyword impulse on the shared WAVs: live feature count, features with progress, explorer, cache', async ({ page }) => {
+test('keyword impulse on the shared WAVs: live feature count, features with progress, explorer, cache', async ({
+  page,
+}) => {
   await createProject(page, 'Keywords');
   const wavs = sharedWavs();
   for (const w of wavs) await importFiles(page, [w], w.name.split('_')[0]);
@@ -23,7 +25,9 @@ test('keyword impulse on the shared WAVs: live feature count, features with prog
   await expect(page.getByTestId('feature-count')).toContainText('3,960 features per window');
 
   await generate(page);
-  await expect(page.getByTestId('generate-summary')).toContainText(`4 windows × 3,960 features from 4 samples`);
+  await expect(page.getByTestId('generate-summary')).toContainText(
+    `4 windows × 3,960 features from 4 samples`,
+  );
   await expect(page.getByTestId('generate-summary')).toContainText('4 computed, 0 from the cache');
   const scatter = page.getByRole('application', { name: 'Feature scatter plot of 4 windows' });
   await expect(scatter).toBeVisible();
@@ -54,13 +58,19 @@ test('gesture impulse on virtual-board recordings: spectral features and the exp
   await page.getByRole('button', { name: '+ New impulse' }).click();
   // 100 Hz, FFT 128, low-pass 3 Hz: bins 1…int(3·128/100 + 0.5) = 4, so 3 + 2 + 4 = 9 per axis.
   await expect(page.getByTestId('feature-count')).toContainText('27 features per window');
+  // The default learning block for flat features, trained later on the Training stage.
+  await expect(page.getByTestId('learning-block-card')).toContainText('Dense, 20 neurons, ReLU');
   await generate(page);
   // 4 s samples, 2 s windows every 500 ms: 5 windows each.
   await expect(page.getByTestId('generate-summary')).toContainText('20 windows × 27 features from 4 samples');
   const explorer = page.getByTestId('feature-explorer');
-  await expect(explorer.getByRole('application', { name: 'Feature scatter plot of 20 windows' })).toBeVisible();
+  await expect(
+    explorer.getByRole('application', { name: 'Feature scatter plot of 20 windows' }),
+  ).toBeVisible();
   await page.getByLabel('Projection').selectOption('umap');
   await expect(explorer).toContainText('UMAP of 20 windows', { timeout: 60_000 });
-  await expect(explorer.getByRole('application', { name: 'Feature scatter plot of 20 windows' })).toBeVisible();
+  await expect(
+    explorer.getByRole('application', { name: 'Feature scatter plot of 20 windows' }),
+  ).toBeVisible();
   await screenshot(page, 'impulse-gestures');
 });

@@ -3,8 +3,9 @@ import { fakeSerial, installFakeSerial, play } from './fakeSerial';
 import { forwarderLines, studioStream } from './streams';
 import { createProject, recordSample, screenshot } from './helpers';
 
-
-test('data-forwarder board: rate and axes detected, noise skipped, 3 recordings, unplug mid-recording, replug', async ({ page }) => {
+test('data-forwarder board: rate and axes detected, noise skipped, 3 recordings, unplug mid-recording, replug', async ({
+  page,
+}) => {
   await installFakeSerial(page);
   await createProject(page, 'Forwarder');
   await page.goto('/#/devices');
@@ -15,7 +16,9 @@ test('data-forwarder board: rate and axes detected, noise skipped, 3 recordings,
   await play(page, stream.bytes, stream.bytesPerSecond);
   await expect(card).toContainText('Data forwarder');
   await expect(card.getByTestId('sensor-table')).toContainText('62.5 Hz', { timeout: 10_000 });
-  await expect(card.getByTestId('malformed-lines')).not.toHaveText('Malformed lines skipped: 0', { timeout: 10_000 });
+  await expect(card.getByTestId('malformed-lines')).not.toHaveText('Malformed lines skipped: 0', {
+    timeout: 10_000,
+  });
   // Name the columns; the names are remembered for this board.
   const form = card.getByTestId('axis-names');
   for (let i = 1; i <= 3; i++) await form.getByLabel(`Axis ${i} units`).fill('m/s2');
@@ -48,7 +51,9 @@ test('data-forwarder board: rate and axes detected, noise skipped, 3 recordings,
   await expect(page.getByTestId('source-status')).toHaveText('connected');
 });
 
-test('studio-protocol board: handshake, dropped and corrupt frames counted, IMU and audio recordings', async ({ page }) => {
+test('studio-protocol board: handshake, dropped and corrupt frames counted, IMU and audio recordings', async ({
+  page,
+}) => {
   await installFakeSerial(page);
   await createProject(page, 'Studio protocol');
   await page.goto('/#/devices');
@@ -65,7 +70,9 @@ test('studio-protocol board: handshake, dropped and corrupt frames counted, IMU 
   await expect(card.getByTestId('measured-rate').first()).toHaveText(/^(9\d|10\d)\.\d Hz$/);
   await screenshot(page, 'devices-studio');
   // The host asked for the handshake.
-  const written = await page.evaluate(() => (window as unknown as { __fakeSerial: { written: number[][] } }).__fakeSerial.written.length);
+  const written = await page.evaluate(
+    () => (window as unknown as { __fakeSerial: { written: number[][] } }).__fakeSerial.written.length,
+  );
   expect(written).toBeGreaterThan(0);
 
   for (const label of ['circle', 'punch']) await recordSample(page, 'accelerometer', label, 1000);

@@ -1,13 +1,20 @@
 import { encodeAudio, encodeHandshake, encodeImu, type DeviceInfo } from '../src/core/protocol';
 
 /** Data-forwarder lines: 3 axes at `hz`, with noise lines mixed in. Returns the bytes and the noise count. */
-export function forwarderLines(seconds: number, hz: number): { bytes: Uint8Array; bytesPerSecond: number; noise: number } {
+export function forwarderLines(
+  seconds: number,
+  hz: number,
+): { bytes: Uint8Array; bytesPerSecond: number; noise: number } {
   const lines: string[] = ['4.1,-0.2'];
   let noise = 0;
   const n = Math.round(seconds * hz);
   for (let i = 0; i < n; i++) {
     const t = i / hz;
-    lines.push([Math.sin(2 * Math.PI * 2 * t) * 5, Math.cos(2 * Math.PI * t) * 2, 9.81].map((v) => v.toFixed(3)).join(i % 2 ? '\t' : ','));
+    lines.push(
+      [Math.sin(2 * Math.PI * 2 * t) * 5, Math.cos(2 * Math.PI * t) * 2, 9.81]
+        .map((v) => v.toFixed(3))
+        .join(i % 2 ? '\t' : ','),
+    );
     if (i > 0 && i % 97 === 0) {
       lines.push(i % 194 === 0 ? 'Starting sensor...' : 'x=1 y=2 z=3');
       noise++;
@@ -22,8 +29,28 @@ const INFO: DeviceInfo = {
   revision: 'Rev2',
   firmware: '1.0.0',
   sensors: [
-    { id: 1, kind: 'imu', name: 'accelerometer', units: 'm/s2', axes: ['accX', 'accY', 'accZ'], scale: (4 * 9.80665) / 32768, rates: [100], rateHz: 100, streaming: true },
-    { id: 4, kind: 'audio', name: 'microphone', units: 'wav', axes: ['audio'], scale: 1, rates: [16000], rateHz: 16000, streaming: true },
+    {
+      id: 1,
+      kind: 'imu',
+      name: 'accelerometer',
+      units: 'm/s2',
+      axes: ['accX', 'accY', 'accZ'],
+      scale: (4 * 9.80665) / 32768,
+      rates: [100],
+      rateHz: 100,
+      streaming: true,
+    },
+    {
+      id: 4,
+      kind: 'audio',
+      name: 'microphone',
+      units: 'wav',
+      axes: ['audio'],
+      scale: 1,
+      rates: [16000],
+      rateHz: 16000,
+      streaming: true,
+    },
   ],
 };
 
@@ -50,7 +77,9 @@ export function studioStream(seconds: number, dropAcc: number[], corrupt: number
     if (!dropAcc.includes(f)) parts.push(frame);
     // 50 ms of audio per accelerometer frame: 800 samples, sent as 256-sample frames.
     while (sample < (f + 1) * 800) {
-      const pcm = new Int16Array(256).map((_, i) => Math.round(Math.sin(((sample + i) / 16000) * 2 * Math.PI * 440) * 8000));
+      const pcm = new Int16Array(256).map((_, i) =>
+        Math.round(Math.sin(((sample + i) / 16000) * 2 * Math.PI * 440) * 8000),
+      );
       const bytes = encodeAudio(4, micSeq, sample, pcm);
       if (corrupt.includes(micSeq)) bytes[20] ^= 0x40;
       parts.push(bytes);

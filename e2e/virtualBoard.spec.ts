@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import { createProject, forbidRemoteRequests, recordSample, screenshot } from './helpers';
 
-test('virtual board: connect, see its sensors, record 3 labelled gestures, survive an unplug', async ({ page }) => {
+test('virtual board: connect, see its sensors, record 3 labelled gestures, survive an unplug', async ({
+  page,
+}) => {
   const remote = await forbidRemoteRequests(page);
   await createProject(page, 'Virtual gestures');
   await page.goto('/#/devices');
@@ -14,7 +16,9 @@ test('virtual board: connect, see its sensors, record 3 labelled gestures, survi
   await expect(card.getByTestId('sensor-table')).toContainText('accelerometer');
   await expect(card.getByTestId('sensor-table')).toContainText('microphone');
   // The measured rate comes from the frames actually parsed.
-  await expect(card.getByTestId('measured-rate').first()).toHaveText(/^(9\d|10\d)\.\d Hz$/, { timeout: 10_000 });
+  await expect(card.getByTestId('measured-rate').first()).toHaveText(/^(9\d|10\d)\.\d Hz$/, {
+    timeout: 10_000,
+  });
   await expect(card.getByTestId('dropped-frames')).toHaveText('Dropped frames: 0');
   await screenshot(page, 'devices-virtual');
 

@@ -14,7 +14,9 @@ if (missing.length === 0) process.exit(0);
 const command = `apt-get update && apt-get install -y ${missing.join(' ')}`;
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 if (!isRoot) {
-  console.error(`The tests need Debian packages that are missing (${missing.join(', ')}). Install them with:\n  sudo sh -c '${command}'\n(or set CHROMIUM_PATH to a Chromium binary)`);
+  console.error(
+    `The tests need Debian packages that are missing (${missing.join(', ')}). Install them with:\n  sudo sh -c '${command}'\n(or set CHROMIUM_PATH to a Chromium binary)`,
+  );
   process.exit(1);
 }
 console.log(`Installing the test suite's missing Debian packages: ${missing.join(', ')}…`);

@@ -12,7 +12,13 @@ const ASSETS: Array<{ url: string; file: () => string }> = [
     url: `wasm/tfjs/${f}`,
     file: () => join(packageDir('@tensorflow/tfjs-backend-wasm'), 'dist', f),
   })),
-  ...['tflite_web_api_cc.js', 'tflite_web_api_cc.wasm', 'tflite_web_api_cc_simd.js', 'tflite_web_api_cc_simd.wasm', 'tflite_web_api_client.js'].map((f) => ({
+  ...[
+    'tflite_web_api_cc.js',
+    'tflite_web_api_cc.wasm',
+    'tflite_web_api_cc_simd.js',
+    'tflite_web_api_cc_simd.wasm',
+    'tflite_web_api_client.js',
+  ].map((f) => ({
     url: `wasm/tflite/${f}`,
     file: () => join(packageDir('@tensorflow/tfjs-tflite'), 'wasm', f),
   })),
@@ -29,12 +35,16 @@ export function wasmAssets(): Plugin {
         const path = (req.url ?? '').split('?')[0].replace(/^\//, '');
         const asset = ASSETS.find((a) => a.url === path);
         if (!asset) return next();
-        res.setHeader('Content-Type', CONTENT_TYPES[path.split('.').pop() ?? ''] ?? 'application/octet-stream');
+        res.setHeader(
+          'Content-Type',
+          CONTENT_TYPES[path.split('.').pop() ?? ''] ?? 'application/octet-stream',
+        );
         res.end(readFileSync(asset.file()));
       });
     },
     generateBundle() {
-      for (const asset of ASSETS) this.emitFile({ type: 'asset', fileName: asset.url, source: readFileSync(asset.file()) });
+      for (const asset of ASSETS)
+        this.emitFile({ type: 'asset', fileName: asset.url, source: readFileSync(asset.file()) });
     },
   };
 }

@@ -8,7 +8,13 @@ import { buildFeatureSet } from '../src/platform/features/featureSet';
 import { projectFeatures } from '../src/core/learn/projection';
 import { openStudioDb } from '../src/platform/db/openStudioDb';
 import type { StudioDb } from '../src/platform/db/studioDb';
-import type { DspWorkerApi, FeatureJob, FeatureProgress, FeatureSetSummary, ProjectionMethod } from './dspApi';
+import type {
+  DspWorkerApi,
+  FeatureJob,
+  FeatureProgress,
+  FeatureSetSummary,
+  ProjectionMethod,
+} from './dspApi';
 
 let dbPromise: Promise<StudioDb> | null = null;
 const db = () => (dbPromise ??= openStudioDb());
@@ -21,7 +27,10 @@ const api: DspWorkerApi = {
     cancelled = false;
     const store = await db();
     const { summary, rows } = await buildFeatureSet(store, job, onProgress, () => cancelled);
-    await store.pruneFeatures(summary.configHash, new Set(job.samples.map((s) => featureKey(s.id, summary.configHash))));
+    await store.pruneFeatures(
+      summary.configHash,
+      new Set(job.samples.map((s) => featureKey(s.id, summary.configHash))),
+    );
     lastRows = rows;
     return transfer(summary, [summary.rowSample.buffer, summary.rowStartMs.buffer]);
   },
@@ -46,7 +55,8 @@ const api: DspWorkerApi = {
   async windowView(impulse: Impulse, sampleId: string, windowIndex: number) {
     const sample = await (await db()).getSample(sampleId);
     const sliced = sliceWindows(sample, impulse.input);
-    if (sliced.windows.length === 0) throw new StudioError('no-window', sliced.reason ?? 'This sample gives no window.');
+    if (sliced.windows.length === 0)
+      throw new StudioError('no-window', sliced.reason ?? 'This sample gives no window.');
     const i = Math.max(0, Math.min(sliced.windows.length - 1, windowIndex));
     const { block, params, shape } = describeImpulse(impulse, sliced.shape);
     const window = sliced.windows[i];

@@ -60,7 +60,11 @@ export interface DspWorkerApi {
   /** Stops the running generate or project call at the next sample or step. */
   cancel(): void;
   /** 2-D projection of the last generated feature set. */
-  project(method: ProjectionMethod, seed: number, onProgress: (fraction: number) => void): Promise<Projection>;
+  project(
+    method: ProjectionMethod,
+    seed: number,
+    onProgress: (fraction: number) => void,
+  ): Promise<Projection>;
   /** One window of one sample through the impulse, for the per-block views. */
   windowView(impulse: Impulse, sampleId: string, windowIndex: number): Promise<WindowView>;
 }

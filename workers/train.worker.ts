@@ -33,11 +33,20 @@ const api: TrainWorkerApi = {
     controller = new AbortController();
     const signal = controller.signal;
     const store = await db();
-    const { summary, rows } = await buildFeatureSet(store, { impulse: job.impulse, samples: job.samples }, (features) => onProgress({ phase: 'features', features }), () => signal.aborted);
+    const { summary, rows } = await buildFeatureSet(
+      store,
+      { impulse: job.impulse, samples: job.samples },
+      (features) => onProgress({ phase: 'features', features }),
+      () => signal.aborted,
+    );
     const learn = job.impulse.learn ?? defaultLearnBlock('classifier', summary.shape);
     let backendName = 'k-means';
     if (learn.kind !== 'anomaly') {
-      const backend = await trainingBackend(job.backend, job.baseUrl, learn.layers.some((l) => l.type === 'conv1d' || l.type === 'conv2d'));
+      const backend = await trainingBackend(
+        job.backend,
+        job.baseUrl,
+        learn.layers.some((l) => l.type === 'conv1d' || l.type === 'conv2d'),
+      );
       backendName = backend.name;
       onProgress({ phase: 'preparing', backend: backend.name, note: backend.note });
     }
@@ -48,10 +57,17 @@ const api: TrainWorkerApi = {
         if (signal.aborted) throw new StudioError('cancelled', 'Training was cancelled.');
         windows.push(...sliceWindows(await store.getSample(s.id), job.impulse.input).windows);
       }
-      const shape = { axes: job.impulse.input.axes.length, frames: framesPerWindow(job.impulse.input), frequencyHz: job.impulse.input.frequencyHz };
+      const shape = {
+        axes: job.impulse.input.axes.length,
+        frames: framesPerWindow(job.impulse.input),
+        frequencyHz: job.impulse.input.frequencyHz,
+      };
       motion = { windows, shape };
     }
-    const augment = learn.kind === 'anomaly' ? undefined : makeAugmenter(job.impulse, learn.training.augmentation, rows, summary.shape, motion);
+    const augment =
+      learn.kind === 'anomaly'
+        ? undefined
+        : makeAugmenter(job.impulse, learn.training.augmentation, rows, summary.shape, motion);
     const model = await trainImpulse(
       {
         rows,
@@ -70,12 +86,19 @@ const api: TrainWorkerApi = {
         description: describe(job.impulse),
         augment,
         signal,
-        onEpoch: (epoch, totalEpochs) => onProgress({ phase: 'training', epoch, totalEpochs, backend: backendName }),
+        onEpoch: (epoch, totalEpochs) =>
+          onProgress({ phase: 'training', epoch, totalEpochs, backend: backendName }),
       },
     );
     if (signal.aborted) throw new StudioError('cancelled', 'Training was cancelled.');
     onProgress({ phase: 'finishing' });
-    await store.saveModel(model, { impulseId: model.impulseId, projectId: model.projectId, status: 'completed', startedAt: Date.now() - model.durationMs, endedAt: Date.now() });
+    await store.saveModel(model, {
+      impulseId: model.impulseId,
+      projectId: model.projectId,
+      status: 'completed',
+      startedAt: Date.now() - model.durationMs,
+      endedAt: Date.now(),
+    });
     return model;
   },
 
@@ -87,11 +110,25 @@ const api: TrainWorkerApi = {
     controller = new AbortController();
     const signal = controller.signal;
     const store = await db();
-    const { summary, rows } = await buildFeatureSet(store, { impulse: job.impulse, samples: job.samples }, () => undefined, () => signal.aborted);
+    const { summary, rows } = await buildFeatureSet(
+      store,
+      { impulse: job.impulse, samples: job.samples },
+      () => undefined,
+      () => signal.aborted,
+    );
     if (summary.configHash !== job.model.configHash) {
-      throw new StudioError('model-stale', 'The impulse changed since the model was trained: train it again before testing.');
+      throw new StudioError(
+        'model-stale',
+        'The impulse changed since the model was trained: train it again before testing.',
+      );
     }
-    const inputs: TestSampleInput[] = job.samples.map((s) => ({ sampleId: s.id, name: s.name, label: s.label, rows: [], startMs: new Float32Array(0) }));
+    const inputs: TestSampleInput[] = job.samples.map((s) => ({
+      sampleId: s.id,
+      name: s.name,
+      label: s.label,
+      rows: [],
+      startMs: new Float32Array(0),
+    }));
     const starts: number[][] = inputs.map(() => []);
     summary.rowSample.forEach((si, r) => {
       inputs[si].rows.push(rows[r]);
@@ -99,12 +136,17 @@ const api: TrainWorkerApi = {
     });
     inputs.forEach((input, i) => (input.startMs = Float32Array.from(starts[i])));
     const run = modelRunner(job.model, job.precision);
-    const report = testModel(job.model, run, inputs.filter((s) => s.rows.length > 0), {
-      threshold: job.threshold,
-      precision: job.precision,
-      onSample: (done) => onProgress(done, inputs.length),
-      isCancelled: () => signal.aborted,
-    });
+    const report = testModel(
+      job.model,
+      run,
+      inputs.filter((s) => s.rows.length > 0),
+      {
+        threshold: job.threshold,
+        precision: job.precision,
+        onSample: (done) => onProgress(done, inputs.length),
+        isCancelled: () => signal.aborted,
+      },
+    );
     if (signal.aborted) throw new StudioError('cancelled', 'Testing was cancelled.');
     return report;
   },
@@ -113,16 +155,33 @@ const api: TrainWorkerApi = {
     controller = new AbortController();
     const signal = controller.signal;
     const store = await db();
-    const features = (samples: FeatureJobSample[]) => buildFeatureSet(store, { impulse: job.impulse, samples }, (p) => onProgress('features', p.done / Math.max(1, p.total)), () => signal.aborted);
+    const features = (samples: FeatureJobSample[]) =>
+      buildFeatureSet(
+        store,
+        { impulse: job.impulse, samples },
+        (p) => onProgress('features', p.done / Math.max(1, p.total)),
+        () => signal.aborted,
+      );
     const train = await features(job.trainingSamples);
     if (train.summary.configHash !== job.model.configHash) {
-      throw new StudioError('model-stale', 'The impulse changed since the model was trained: train it again before quantising.');
+      throw new StudioError(
+        'model-stale',
+        'The impulse changed since the model was trained: train it again before quantising.',
+      );
     }
-    const int8 = quantizeTrained(job.model, train.rows, job.settings, { signal, onProgress: (done, total) => onProgress('calibrating', done / (total ?? train.rows.length)) });
+    const int8 = quantizeTrained(job.model, train.rows, job.settings, {
+      signal,
+      onProgress: (done, total) => onProgress('calibrating', done / (total ?? train.rows.length)),
+    });
     if (job.testingSamples.length > 0) {
       onProgress('comparing', 0);
       const test = await features(job.testingSamples);
-      int8.comparison = comparePrecisions(job.model, int8, test.rows, Array.from(test.summary.rowSample, (i) => job.testingSamples[i].label));
+      int8.comparison = comparePrecisions(
+        job.model,
+        int8,
+        test.rows,
+        Array.from(test.summary.rowSample, (i) => job.testingSamples[i].label),
+      );
     }
     const updated: TrainedModel = { ...job.model, int8 };
     await store.putModel(updated);
@@ -130,10 +189,20 @@ const api: TrainWorkerApi = {
   },
 
   async windows(impulse, samples) {
-    const { summary, rows } = await buildFeatureSet(await db(), { impulse, samples }, () => undefined, () => false);
+    const { summary, rows } = await buildFeatureSet(
+      await db(),
+      { impulse, samples },
+      () => undefined,
+      () => false,
+    );
     const flat = new Float32Array(rows.length * summary.featureCount);
     rows.forEach((r, i) => flat.set(r, i * summary.featureCount));
-    const set = { rows: flat, rowCount: rows.length, featureCount: summary.featureCount, labels: Array.from(summary.rowSample, (i) => samples[i].label) };
+    const set = {
+      rows: flat,
+      rowCount: rows.length,
+      featureCount: summary.featureCount,
+      labels: Array.from(summary.rowSample, (i) => samples[i].label),
+    };
     return transfer(set, [flat.buffer]);
   },
 
@@ -144,7 +213,11 @@ const api: TrainWorkerApi = {
   async classify(window: Float32Array) {
     if (!live) throw new StudioError('live-not-started', 'Live classification has not been started.');
     const { impulse, run } = live;
-    const shape = { axes: impulse.input.axes.length, frames: window.length / impulse.input.axes.length, frequencyHz: impulse.input.frequencyHz };
+    const shape = {
+      axes: impulse.input.axes.length,
+      frames: window.length / impulse.input.axes.length,
+      frequencyHz: impulse.input.frequencyHz,
+    };
     const t0 = performance.now();
     const { block, params } = describeImpulse(impulse, shape);
     const features = block.run(params, window, shape);

@@ -64,7 +64,10 @@ export interface TrainWorkerApi {
   /** Classifies every testing sample with the model (sliding windows, aggregated per sample). */
   test(job: TestJob, onProgress: (done: number, total: number) => void): Promise<TestReport>;
   /** Quantises the model to int8, compares both precisions on the test set, saves and resolves to the updated model. */
-  quantize(job: QuantizeJob, onProgress: (phase: 'features' | 'calibrating' | 'comparing', fraction: number) => void): Promise<TrainedModel>;
+  quantize(
+    job: QuantizeJob,
+    onProgress: (phase: 'features' | 'calibrating' | 'comparing', fraction: number) => void,
+  ): Promise<TrainedModel>;
   /** The feature windows of samples (from the cache), flattened. */
   windows(impulse: Impulse, samples: FeatureJobSample[]): Promise<WindowSet>;
   /** Prepares live classification with a model; later `classify` calls use it. */

@@ -23,7 +23,9 @@ async function interpBench(name: string, bytes: Uint8Array): Promise<InterpBench
   const input = graph.tensors[graph.inputs[0]];
   const size = input.shape.reduce((a, b) => a * b, 1);
   const rand = seededRandom(5);
-  const inputs = Array.from({ length: 8 }, () => Int8Array.from({ length: size }, () => Math.floor(rand() * 256) - 128));
+  const inputs = Array.from({ length: 8 }, () =>
+    Int8Array.from({ length: size }, () => Math.floor(rand() * 256) - 128),
+  );
   const ours = prepareInterpreter(graph);
   const official = await loadOfficialModel(bytes, input, location.origin + '/');
   let differing = 0;
@@ -56,8 +58,19 @@ async function interpBench(name: string, bytes: Uint8Array): Promise<InterpBench
   });
   const oursMs = time((x) => ours.invoke([x]));
   const officialMs = time((x) => official.run(x));
-  say(`${name}: ours ${oursMs.toFixed(3)} ms, official ${officialMs.toFixed(3)} ms per invoke, ${differing} of ${outputs} outputs differ (max ${maxLsb} LSB; logits max ${logitsMaxLsb} LSB)`);
-  return { model: name, invokes: INVOKES, oursMs, officialMs, outputs, differingOutputs: differing, maxLsb, logitsMaxLsb };
+  say(
+    `${name}: ours ${oursMs.toFixed(3)} ms, official ${officialMs.toFixed(3)} ms per invoke, ${differing} of ${outputs} outputs differ (max ${maxLsb} LSB; logits max ${logitsMaxLsb} LSB)`,
+  );
+  return {
+    model: name,
+    invokes: INVOKES,
+    oursMs,
+    officialMs,
+    outputs,
+    differingOutputs: differing,
+    maxLsb,
+    logitsMaxLsb,
+  };
 }
 
 function trainBench(): Promise<TrainBenchResults> {

@@ -27,4 +27,7 @@ export interface BrowserBenchResults extends TrainBenchResults {
   interp: InterpBenchResults;
 }
 
-export type BenchMessage = { type: 'log'; text: string } | { type: 'done'; results: TrainBenchResults } | { type: 'error'; message: string };
+export type BenchMessage =
+  | { type: 'log'; text: string }
+  | { type: 'done'; results: TrainBenchResults }
+  | { type: 'error'; message: string };

@@ -21,9 +21,19 @@ async function run(baseUrl: string): Promise<TrainBenchResults> {
   const featureCount = set.rows[0].length;
   const x = new Float32Array(set.rows.length * featureCount);
   set.rows.forEach((r, i) => x.set(r, i * featureCount));
-  const arch = planArchitecture(set.featureShape, [{ type: 'dense', units: 20 }, { type: 'dense', units: 10 }], { kind: 'classifier', classes: labels.length });
+  const arch = planArchitecture(
+    set.featureShape,
+    [
+      { type: 'dense', units: 20 },
+      { type: 'dense', units: 10 },
+    ],
+    { kind: 'classifier', classes: labels.length },
+  );
   const settings = { ...defaultTrainingSettings(false), epochs: EPOCHS };
-  post({ type: 'log', text: `${set.rows.length} windows × ${featureCount} features, ${labels.length} classes` });
+  post({
+    type: 'log',
+    text: `${set.rows.length} windows × ${featureCount} features, ${labels.length} classes`,
+  });
   const train: TrainBenchResults['train'] = {};
   let graph = null;
   for (const choice of ['wasm', 'cpu'] as BackendChoice[]) {
@@ -32,8 +42,15 @@ async function run(baseUrl: string): Promise<TrainBenchResults> {
     const result = await trainNetwork({ x, rows: set.rows.length, featureCount, y }, { arch, settings });
     const seconds = (performance.now() - t0) / 1000;
     const last = result.history[result.history.length - 1];
-    train[choice] = { seconds, valAccuracy: last.valAccuracy, note: backend.name !== choice ? backend.note : undefined };
-    post({ type: 'log', text: `${choice}: ${seconds.toFixed(2)} s, validation accuracy ${last.valAccuracy}` });
+    train[choice] = {
+      seconds,
+      valAccuracy: last.valAccuracy,
+      note: backend.name !== choice ? backend.note : undefined,
+    };
+    post({
+      type: 'log',
+      text: `${choice}: ${seconds.toFixed(2)} s, validation accuracy ${last.valAccuracy}`,
+    });
     graph ??= exportGraph(arch, result.weights, 'bench');
   }
   // Live classification as the training worker does it: DSP on the raw window, then the model.
@@ -54,6 +71,7 @@ async function run(baseUrl: string): Promise<TrainBenchResults> {
 onmessage = (e: MessageEvent<{ baseUrl: string }>) => {
   run(e.data.baseUrl).then(
     (results) => post({ type: 'done', results }),
-    (err: unknown) => post({ type: 'error', message: err instanceof Error ? `${err.message}\n${err.stack}` : String(err) }),
+    (err: unknown) =>
+      post({ type: 'error', message: err instanceof Error ? `${err.message}\n${err.stack}` : String(err) }),
   );
 };

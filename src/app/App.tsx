@@ -26,7 +26,10 @@ export function App() {
   const route = useRoute();
 
   useEffect(() => {
-    void useProjects.getState().init().then(() => useDevices.getState().init());
+    void useProjects
+      .getState()
+      .init()
+      .then(() => useDevices.getState().init());
   }, []);
 
   useEffect(() => {

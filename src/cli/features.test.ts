@@ -6,7 +6,11 @@ import { fakeIo } from './fakeIo';
 const YES = resolve('../shared/testdata/audio/yes_1000ms.wav');
 
 const withJsonFiles = (files: Record<string, unknown>) =>
-  fakeIo(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, new TextEncoder().encode(JSON.stringify(v))])));
+  fakeIo(
+    Object.fromEntries(
+      Object.entries(files).map(([k, v]) => [k, new TextEncoder().encode(JSON.stringify(v))]),
+    ),
+  );
 
 describe('studio features', () => {
   it('prints the MFCC matrix of a 1 s WAV as one window of 50 × 13', async () => {
@@ -21,7 +25,21 @@ describe('studio features', () => {
   it('windows the sample, takes --params, and writes --out', async () => {
     const t = withJsonFiles({ 'p.json': { num_filters: 32 } });
     const code = await runCli(
-      ['features', '--block', 'mfe', '--params', 'p.json', '--input', YES, '--window-ms', '500', '--stride-ms', '250', '--out', 'f.json'],
+      [
+        'features',
+        '--block',
+        'mfe',
+        '--params',
+        'p.json',
+        '--input',
+        YES,
+        '--window-ms',
+        '500',
+        '--stride-ms',
+        '250',
+        '--out',
+        'f.json',
+      ],
       t.io,
     );
     expect(code).toBe(0);
@@ -32,7 +50,9 @@ describe('studio features', () => {
 
   it('names an unknown parameter and fails with exit code 1', async () => {
     const t = withJsonFiles({ 'p.json': { 'fft-lenght': 64 } });
-    expect(await runCli(['features', '--block', 'spectral', '--params', 'p.json', '--input', YES], t.io)).toBe(1);
+    expect(
+      await runCli(['features', '--block', 'spectral', '--params', 'p.json', '--input', YES], t.io),
+    ).toBe(1);
     expect(t.err.join('\n')).toContain('fft-lenght');
   });
 });

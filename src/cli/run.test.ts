@@ -6,7 +6,6 @@ import { UsageError } from './command';
 import { runCli } from './run';
 import { fakeIo } from './fakeIo';
 
-
 describe('parseArgs', () => {
   const specs = {
     label: { type: 'string', description: '' },

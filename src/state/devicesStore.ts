@@ -58,7 +58,9 @@ function keepRefreshing(): void {
 async function listGranted(): Promise<void> {
   const inUse = new Set([...serialPorts.values()].map((p) => p.port));
   grantedPorts = (await getSerialAccess().getPorts()).filter((p) => !inUse.has(p));
-  useDevices.setState({ granted: grantedPorts.map((p, index) => ({ index, name: boardName(p.getInfo?.()) })) });
+  useDevices.setState({
+    granted: grantedPorts.map((p, index) => ({ index, name: boardName(p.getInfo?.()) })),
+  });
 }
 
 async function openSerial(port: PortLike, id = newId()): Promise<void> {
@@ -97,12 +99,15 @@ export const useDevices = create<DevicesState>((set, get) => ({
     initialised = true;
     const access = getSerialAccess();
     set({ backend: access.backend });
-    forwarderAxes = ((await (await getDb()).getSetting<Record<string, SensorInfo[]>>(FORWARDER_AXES_KEY)) ?? {});
+    forwarderAxes =
+      (await (await getDb()).getSetting<Record<string, SensorInfo[]>>(FORWARDER_AXES_KEY)) ?? {};
     // The same board plugged back in: reconnect the source it was, keeping its place in the list.
     access.onConnect((port) => {
       const info = port?.getInfo?.();
       const lost = [...serialPorts.entries()].find(
-        ([id, p]) => (p.port === port || p.key === boardKey(info)) && runtimeRegistry.get(id)?.snapshot().status === 'disconnected',
+        ([id, p]) =>
+          (p.port === port || p.key === boardKey(info)) &&
+          runtimeRegistry.get(id)?.snapshot().status === 'disconnected',
       );
       if (lost) {
         void guarded(async () => {
@@ -137,7 +142,12 @@ export const useDevices = create<DevicesState>((set, get) => ({
       const { gesture, audioMode } = get().virtual;
       const port = new VirtualPort(new VirtualFirmware({ seed: Date.now() % 1_000_000, gesture, audioMode }));
       const id = newId();
-      const runtime = await SerialRuntime.connect(port, { id, kind: 'virtual', name: 'Virtual board', simulated: true });
+      const runtime = await SerialRuntime.connect(port, {
+        id,
+        kind: 'virtual',
+        name: 'Virtual board',
+        simulated: true,
+      });
       virtualPorts.set(id, port);
       runtimeRegistry.add(runtime);
       keepRefreshing();

@@ -4,7 +4,13 @@ import { defaultImpulse, missingAxes } from '../core/impulse/defaults';
 import { describeError, isStudioError } from '../core/errors';
 import { newId } from '../core/ids';
 import { dspWorker } from '../platform/workers/dspClient';
-import type { FeatureProgress, FeatureSetSummary, FeatureJobSample, Projection, ProjectionMethod } from '../../workers/dspApi';
+import type {
+  FeatureProgress,
+  FeatureSetSummary,
+  FeatureJobSample,
+  Projection,
+  ProjectionMethod,
+} from '../../workers/dspApi';
 import { proxy } from 'comlink';
 import { getDb } from './db';
 import { useDataset } from './datasetStore';
@@ -69,14 +75,22 @@ export const useImpulses = create<ImpulseState>((set, get) => ({
     }
   },
 
-  select: (id) => set({ selectedId: id, run: get().run?.impulseId === id ? get().run : null, projection: null }),
+  select: (id) =>
+    set({ selectedId: id, run: get().run?.impulseId === id ? get().run : null, projection: null }),
 
   create: async () => {
     const { projectId, impulses } = get();
     if (!projectId) return;
     const now = Date.now();
     const enabled = useDataset.getState().samples.filter((s) => s.enabled);
-    const impulse: Impulse = { id: newId(), projectId, name: `Impulse ${impulses.length + 1}`, ...defaultImpulse(enabled), createdAt: now, updatedAt: now };
+    const impulse: Impulse = {
+      id: newId(),
+      projectId,
+      name: `Impulse ${impulses.length + 1}`,
+      ...defaultImpulse(enabled),
+      createdAt: now,
+      updatedAt: now,
+    };
     try {
       await (await getDb()).putImpulse(impulse);
       set({ impulses: [...get().impulses, impulse], selectedId: impulse.id, run: null, projection: null });
@@ -110,8 +124,22 @@ export const useImpulses = create<ImpulseState>((set, get) => ({
     if (!impulse || get().run?.status === 'running') return;
     const usable = useDataset.getState().samples.filter((s) => s.enabled && !missingAxes(s, impulse.input));
     const enabledCount = useDataset.getState().samples.filter((s) => s.enabled).length;
-    const samples: FeatureJobSample[] = usable.map(({ id, name, label, category, updatedAt }) => ({ id, name, label, category, updatedAt }));
-    const base: FeatureRun = { impulseId: impulse.id, status: 'running', progress: null, summary: null, samples, leftOut: enabledCount - usable.length, error: null };
+    const samples: FeatureJobSample[] = usable.map(({ id, name, label, category, updatedAt }) => ({
+      id,
+      name,
+      label,
+      category,
+      updatedAt,
+    }));
+    const base: FeatureRun = {
+      impulseId: impulse.id,
+      status: 'running',
+      progress: null,
+      summary: null,
+      samples,
+      leftOut: enabledCount - usable.length,
+      error: null,
+    };
     set({ run: base, projection: null });
     try {
       const summary = await dspWorker().generate(
@@ -146,7 +174,15 @@ export const useImpulses = create<ImpulseState>((set, get) => ({
       set({ projection: { status: 'done', method, fraction: 1, result, error: null } });
     } catch (e) {
       const cancelled = isStudioError(e) && e.code === 'cancelled';
-      set({ projection: { status: cancelled ? 'cancelled' : 'error', method, fraction: 0, result: null, error: describeError(e) } });
+      set({
+        projection: {
+          status: cancelled ? 'cancelled' : 'error',
+          method,
+          fraction: 0,
+          result: null,
+          error: describeError(e),
+        },
+      });
     }
   },
 }));

@@ -57,14 +57,23 @@ export async function importArchiveAsProject(file: LoadedFile): Promise<void> {
     try {
       await db.addSamples(project.id, samples);
       const now = Date.now();
-      for (const impulse of archive.impulses) await db.putImpulse({ ...impulse, id: newId(), projectId: project.id, createdAt: now, updatedAt: now });
+      for (const impulse of archive.impulses)
+        await db.putImpulse({
+          ...impulse,
+          id: newId(),
+          projectId: project.id,
+          createdAt: now,
+          updatedAt: now,
+        });
     } catch (e) {
       await db.deleteProject(project.id);
       throw e;
     }
     await useProjects.getState().refresh();
     await useProjects.getState().switchTo(project.id);
-    toast.success(`Imported project “${project.name}” with ${samples.length} samples and ${archive.impulses.length} impulses.`);
+    toast.success(
+      `Imported project “${project.name}” with ${samples.length} samples and ${archive.impulses.length} impulses.`,
+    );
   } catch (e) {
     toast.error(describeError(e));
   }

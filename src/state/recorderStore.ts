@@ -57,7 +57,11 @@ function sampleFrom(o: RecordOptions, axes: SensorInfo[], intervalMs: number, va
     frameCount: values.length / axes.length,
     values,
     deviceName: o.source.name,
-    deviceType: o.source.simulated ? 'VIRTUAL_BOARD' : o.source.kind === 'microphone' ? 'MICROPHONE' : 'SERIAL',
+    deviceType: o.source.simulated
+      ? 'VIRTUAL_BOARD'
+      : o.source.kind === 'microphone'
+        ? 'MICROPHONE'
+        : 'SERIAL',
     createdAt: now,
     updatedAt: now,
   };
@@ -98,7 +102,13 @@ export const useRecorder = create<RecorderState>((set, get) => ({
     const buffer = audio
       ? new RecordingBuffer((n) => new Int16Array(n), sensor.axes.length, targetFrames)
       : new RecordingBuffer((n) => new Float32Array(n), sensor.axes.length, targetFrames);
-    set({ phase: o.countdownS > 0 ? 'countdown' : 'recording', countdownLeft: o.countdownS, recordedMs: 0, targetMs: o.lengthMs, partial: null });
+    set({
+      phase: o.countdownS > 0 ? 'countdown' : 'recording',
+      countdownLeft: o.countdownS,
+      recordedMs: 0,
+      targetMs: o.lengthMs,
+      partial: null,
+    });
 
     let unsubscribeFrames: (() => void) | null = null;
     let timer: ReturnType<typeof setInterval> | null = null;
@@ -117,7 +127,10 @@ export const useRecorder = create<RecorderState>((set, get) => ({
           `The stream broke ${gaps} time${gaps === 1 ? '' : 's'} during this recording (lost frames or malformed lines, counted on the Devices page): the sample may have gaps. Consider recording it again.`,
         );
       }
-      void save(sampleFrom(o, sensor.axes, intervalMs, buffer.values()), `Recorded ${Math.round(o.lengthMs)} ms of “${o.label.trim() || 'unlabeled'}”`);
+      void save(
+        sampleFrom(o, sensor.axes, intervalMs, buffer.values()),
+        `Recorded ${Math.round(o.lengthMs)} ms of “${o.label.trim() || 'unlabeled'}”`,
+      );
     };
     const interrupt = (reason: string) => {
       stop();
@@ -128,15 +141,23 @@ export const useRecorder = create<RecorderState>((set, get) => ({
       }
       set({
         phase: 'interrupted',
-        partial: { sample: sampleFrom(o, sensor.axes, intervalMs, buffer.values()), reason, targetMs: o.lengthMs },
+        partial: {
+          sample: sampleFrom(o, sensor.axes, intervalMs, buffer.values()),
+          reason,
+          targetMs: o.lengthMs,
+        },
       });
     };
-    const unsubscribeEnd = runtime.onEnd((reason) => interrupt(reason === 'closed' ? 'The source was closed.' : reason));
+    const unsubscribeEnd = runtime.onEnd((reason) =>
+      interrupt(reason === 'closed' ? 'The source was closed.' : reason),
+    );
     const begin = () => {
       set({ phase: 'recording' });
       unsubscribeFrames = runtime.subscribe(o.sensorKey, (values, frames, continuous) => {
         if (values.length !== frames * buffer.axes) {
-          interrupt(`The device changed from ${buffer.axes} to ${values.length / frames} values per reading.`);
+          interrupt(
+            `The device changed from ${buffer.axes} to ${values.length / frames} values per reading.`,
+          );
           return;
         }
         // Readings lost in transit are not stitched over silently: the user is told when the recording ends.
@@ -172,7 +193,10 @@ export const useRecorder = create<RecorderState>((set, get) => ({
   keepPartial: async () => {
     const p = get().partial;
     if (!p) return;
-    const ok = await save(p.sample, `Kept ${Math.round(p.sample.frameCount * p.sample.intervalMs)} ms of an interrupted recording`);
+    const ok = await save(
+      p.sample,
+      `Kept ${Math.round(p.sample.frameCount * p.sample.intervalMs)} ms of an interrupted recording`,
+    );
     if (ok) set({ partial: null, phase: 'idle' });
   },
 

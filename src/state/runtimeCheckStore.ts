@@ -42,7 +42,9 @@ export const useRuntimeCheck = create<RuntimeCheckState>((set) => ({
         import('../platform/tflite/officialRuntime'),
       ]);
       const set_ = await trainWorker().windows(impulse, samples);
-      const windows = Array.from({ length: set_.rowCount }, (_, i) => set_.rows.subarray(i * set_.featureCount, (i + 1) * set_.featureCount));
+      const windows = Array.from({ length: set_.rowCount }, (_, i) =>
+        set_.rows.subarray(i * set_.featureCount, (i + 1) * set_.featureCount),
+      );
       const baseUrl = new URL(import.meta.env.BASE_URL, location.href).href;
       const agree = async (graph: NonNullable<TrainedModel['float']>) => {
         const official = await loadOfficialModel(writeTflite(graph), graph.tensors[graph.inputs[0]], baseUrl);
@@ -52,7 +54,9 @@ export const useRuntimeCheck = create<RuntimeCheckState>((set) => ({
       const int8 = model.int8 ? await agree(model.int8.graph) : undefined;
       const logits = model.int8 ? logitsGraph(model.int8.graph) : null;
       const int8Logits = logits ? await agree(logits) : undefined;
-      set({ check: { ...base, status: 'done', source: `${windows.length} ${source}`, float, int8, int8Logits } });
+      set({
+        check: { ...base, status: 'done', source: `${windows.length} ${source}`, float, int8, int8Logits },
+      });
     } catch (e) {
       set({ check: { ...base, status: 'error', source, error: describeError(e) } });
     }

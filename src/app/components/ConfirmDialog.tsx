@@ -13,7 +13,16 @@ interface Props {
 }
 
 /** A modal confirmation on the native <dialog>: focus is trapped and Escape cancels. */
-export function ConfirmDialog({ title, children, confirmLabel, cancelLabel = 'Cancel', danger, escapeCancels = true, onConfirm, onCancel }: Props) {
+export function ConfirmDialog({
+  title,
+  children,
+  confirmLabel,
+  cancelLabel = 'Cancel',
+  danger,
+  escapeCancels = true,
+  onConfirm,
+  onCancel,
+}: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -21,11 +30,15 @@ export function ConfirmDialog({ title, children, confirmLabel, cancelLabel = 'Ca
     return () => dialog?.close();
   }, []);
   return (
-    <dialog ref={ref} className="dialog" onCancel={(e) => {
+    <dialog
+      ref={ref}
+      className="dialog"
+      onCancel={(e) => {
         e.preventDefault();
         if (escapeCancels) onCancel();
       }}
-      aria-labelledby="confirm-title">
+      aria-labelledby="confirm-title"
+    >
       <h2 id="confirm-title">{title}</h2>
       <div className="dialog-body">{children}</div>
       <div className="row gap end">

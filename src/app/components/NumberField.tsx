@@ -19,7 +19,11 @@ export function NumberField({ label, value, onChange, min, max, step = 'any', un
     setText(String(value));
   }
   const n = Number(text);
-  const invalid = text.trim() === '' || !Number.isFinite(n) || (min !== undefined && n < min) || (max !== undefined && n > max);
+  const invalid =
+    text.trim() === '' ||
+    !Number.isFinite(n) ||
+    (min !== undefined && n < min) ||
+    (max !== undefined && n > max);
   return (
     <label className={invalid ? 'invalid' : undefined}>
       {unit ? `${label} (${unit})` : label}
@@ -34,7 +38,12 @@ export function NumberField({ label, value, onChange, min, max, step = 'any', un
         onChange={(e) => {
           setText(e.target.value);
           const v = Number(e.target.value);
-          if (e.target.value.trim() !== '' && Number.isFinite(v) && (min === undefined || v >= min) && (max === undefined || v <= max)) {
+          if (
+            e.target.value.trim() !== '' &&
+            Number.isFinite(v) &&
+            (min === undefined || v >= min) &&
+            (max === undefined || v <= max)
+          ) {
             setShown(v);
             onChange(v);
           }

@@ -76,7 +76,11 @@ export function ImportPanel() {
         </label>
         <label>
           Category
-          <select aria-label="Import category" value={category} onChange={(e) => setCategory(e.target.value as CategoryChoice)}>
+          <select
+            aria-label="Import category"
+            value={category}
+            onChange={(e) => setCategory(e.target.value as CategoryChoice)}
+          >
             <option value="auto">Automatic 80/20 split</option>
             <option value="training">Training</option>
             <option value="testing">Testing</option>

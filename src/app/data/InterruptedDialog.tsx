@@ -16,7 +16,8 @@ export function InterruptedDialog() {
       cancelLabel="Discard"
       escapeCancels={false}
     >
-      {partial.reason} {formatDuration(got)} of the {formatDuration(partial.targetMs)} were captured before that.
+      {partial.reason} {formatDuration(got)} of the {formatDuration(partial.targetMs)} were captured before
+      that.
     </ConfirmDialog>
   );
 }

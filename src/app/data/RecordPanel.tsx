@@ -34,8 +34,8 @@ export function RecordPanel() {
       <div className="card record-panel">
         <h2>Record new data</h2>
         <p className="muted">
-          Connect a board, the microphone or the virtual board on the <a href={routeHref('devices')}>Devices</a> page to
-          record samples here.
+          Connect a board, the microphone or the virtual board on the{' '}
+          <a href={routeHref('devices')}>Devices</a> page to record samples here.
         </p>
       </div>
     );
@@ -49,12 +49,20 @@ export function RecordPanel() {
         className="row gap wrap"
         onSubmit={(e) => {
           e.preventDefault();
-          if (source && sensor) useRecorder.getState().start({ source, sensorKey: sensor.key, label, lengthMs, countdownS, category });
+          if (source && sensor)
+            useRecorder
+              .getState()
+              .start({ source, sensorKey: sensor.key, label, lengthMs, countdownS, category });
         }}
       >
         <label>
           Source
-          <select aria-label="Record from" value={source?.id ?? ''} onChange={(e) => setSourceId(e.target.value)} disabled={busy}>
+          <select
+            aria-label="Record from"
+            value={source?.id ?? ''}
+            onChange={(e) => setSourceId(e.target.value)}
+            disabled={busy}
+          >
             {live.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}
@@ -65,7 +73,12 @@ export function RecordPanel() {
         </label>
         <label>
           Sensor
-          <select aria-label="Sensor" value={sensor?.key ?? ''} onChange={(e) => setSensorKey(e.target.value)} disabled={busy}>
+          <select
+            aria-label="Sensor"
+            value={sensor?.key ?? ''}
+            onChange={(e) => setSensorKey(e.target.value)}
+            disabled={busy}
+          >
             {source?.sensors.map((s) => (
               <option key={s.key} value={s.key}>
                 {s.name}
@@ -75,19 +88,48 @@ export function RecordPanel() {
         </label>
         <label>
           Label
-          <input aria-label="Recording label" required value={label} onChange={(e) => setLabel(e.target.value)} disabled={busy} placeholder="e.g. wave" />
+          <input
+            aria-label="Recording label"
+            required
+            value={label}
+            onChange={(e) => setLabel(e.target.value)}
+            disabled={busy}
+            placeholder="e.g. wave"
+          />
         </label>
         <label>
           Length (ms)
-          <input aria-label="Recording length (ms)" type="number" min={100} max={600000} step={100} value={lengthMs} onChange={(e) => setLengthMs(Number(e.target.value))} disabled={busy} />
+          <input
+            aria-label="Recording length (ms)"
+            type="number"
+            min={100}
+            max={600000}
+            step={100}
+            value={lengthMs}
+            onChange={(e) => setLengthMs(Number(e.target.value))}
+            disabled={busy}
+          />
         </label>
         <label>
           Countdown (s)
-          <input aria-label="Countdown (s)" type="number" min={0} max={10} value={countdownS} onChange={(e) => setCountdownS(Number(e.target.value))} disabled={busy} />
+          <input
+            aria-label="Countdown (s)"
+            type="number"
+            min={0}
+            max={10}
+            value={countdownS}
+            onChange={(e) => setCountdownS(Number(e.target.value))}
+            disabled={busy}
+          />
         </label>
         <label>
           Category
-          <select aria-label="Recording category" value={category} onChange={(e) => setCategory(e.target.value as 'auto' | SampleCategory)} disabled={busy}>
+          <select
+            aria-label="Recording category"
+            value={category}
+            onChange={(e) => setCategory(e.target.value as 'auto' | SampleCategory)}
+            disabled={busy}
+          >
             <option value="auto">Automatic 80/20</option>
             <option value="training">Training</option>
             <option value="testing">Testing</option>
@@ -98,7 +140,11 @@ export function RecordPanel() {
             Cancel
           </button>
         ) : (
-          <button className="btn primary" type="submit" disabled={!sensor || !label.trim() || !(lengthMs >= 100)}>
+          <button
+            className="btn primary"
+            type="submit"
+            disabled={!sensor || !label.trim() || !(lengthMs >= 100)}
+          >
             Start recording
           </button>
         )}
@@ -117,14 +163,21 @@ export function RecordPanel() {
           )}
         </div>
       )}
-      {sensor && buffer && <LiveChart axes={sensor.axes} sampleRateHz={rate} windowSeconds={windowSeconds} source={buffer} />}
+      {sensor && buffer && (
+        <LiveChart axes={sensor.axes} sampleRateHz={rate} windowSeconds={windowSeconds} source={buffer} />
+      )}
       {source?.simulated && <p className="muted small">The virtual board’s data is simulated.</p>}
     </div>
   );
 }
 
 /** A ring buffer fed by one sensor of one source, for the live chart; replaced when the choice changes. */
-function useLiveBuffer(sourceId: string | undefined, sensorKey: string | undefined, axes: number, capacity: number) {
+function useLiveBuffer(
+  sourceId: string | undefined,
+  sensorKey: string | undefined,
+  axes: number,
+  capacity: number,
+) {
   const [buffer, setBuffer] = useState<LiveBuffer | null>(null);
   useEffect(() => {
     if (!sourceId || !sensorKey || axes === 0) {

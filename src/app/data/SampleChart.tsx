@@ -71,7 +71,12 @@ export function SampleChart({ meta, values, range, segments, onSelectRange }: Pr
 }
 
 /** Drag-to-select over the plot area; it sits exactly on it thanks to the shared margins. */
-function RangeOverlay({ totalMs, range, segments, onSelectRange }: Omit<Props, 'meta' | 'values'> & { totalMs: number }) {
+function RangeOverlay({
+  totalMs,
+  range,
+  segments,
+  onSelectRange,
+}: Omit<Props, 'meta' | 'values'> & { totalMs: number }) {
   const el = useRef<HTMLDivElement>(null);
   const [drag, setDrag] = useState<{ from: number; to: number } | null>(null);
   const [hoverMs, setHoverMs] = useState<number | null>(null);
@@ -87,7 +92,12 @@ function RangeOverlay({ totalMs, range, segments, onSelectRange }: Omit<Props, '
       ref={el}
       className={`range-overlay ${onSelectRange ? 'selectable' : ''}`}
       data-testid="chart-overlay"
-      style={{ left: PLOT_MARGIN.left, right: PLOT_MARGIN.right, top: PLOT_MARGIN.top, bottom: PLOT_MARGIN.bottom }}
+      style={{
+        left: PLOT_MARGIN.left,
+        right: PLOT_MARGIN.right,
+        top: PLOT_MARGIN.top,
+        bottom: PLOT_MARGIN.bottom,
+      }}
       onPointerDown={(e) => {
         if (!onSelectRange) return;
         e.currentTarget.setPointerCapture(e.pointerId);
@@ -111,7 +121,12 @@ function RangeOverlay({ totalMs, range, segments, onSelectRange }: Omit<Props, '
           <span>{i + 1}</span>
         </div>
       ))}
-      {shown && <div className="selection" style={{ left: pct(shown.startMs), width: pct(shown.endMs - shown.startMs) }} />}
+      {shown && (
+        <div
+          className="selection"
+          style={{ left: pct(shown.startMs), width: pct(shown.endMs - shown.startMs) }}
+        />
+      )}
       {hoverMs !== null && (
         <div className="hover-time" style={{ left: pct(hoverMs) }}>
           {Math.round(hoverMs)} ms

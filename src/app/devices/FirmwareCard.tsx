@@ -3,10 +3,10 @@ import { downloadBytes } from '../../platform/download';
 import { toast } from '../../state/toastStore';
 
 /** The sketch's files, loaded only when the user asks for them. */
-const SKETCH_FILES = import.meta.glob('../../../firmware/tinyml_studio/*', { query: '?raw', import: 'default' }) as Record<
-  string,
-  () => Promise<string>
->;
+const SKETCH_FILES = import.meta.glob('../../../firmware/tinyml_studio/*', {
+  query: '?raw',
+  import: 'default',
+}) as Record<string, () => Promise<string>>;
 
 async function downloadSketch(): Promise<void> {
   const entries: Record<string, Uint8Array> = {};
@@ -26,7 +26,8 @@ export function FirmwareCard() {
       <h2>Studio firmware for the Arduino Nano 33 BLE Sense</h2>
       <p className="muted">
         Streams the accelerometer, gyroscope, magnetometer and the 16 kHz microphone with sensor names, units,
-        sequence numbers and checksums, so dropped or corrupt data is detected and shown. Works on Rev1 and Rev2.
+        sequence numbers and checksums, so dropped or corrupt data is detected and shown. Works on Rev1 and
+        Rev2.
       </p>
       <button className="btn primary" onClick={() => void downloadSketch()}>
         Download the sketch (.zip)
@@ -38,16 +39,16 @@ export function FirmwareCard() {
         </li>
         <li>
           In the Library Manager, install <strong>Arduino_LSM9DS1</strong> for a Rev1 board or{' '}
-          <strong>Arduino_BMI270_BMM150</strong> for a Rev2 board (the Rev2 has “Rev2” printed on the back). The{' '}
-          <code>PDM</code> microphone library comes with the board package.
+          <strong>Arduino_BMI270_BMM150</strong> for a Rev2 board (the Rev2 has “Rev2” printed on the back).
+          The <code>PDM</code> microphone library comes with the board package.
         </li>
         <li>
-          Unzip, open <code>tinyml_studio/tinyml_studio.ino</code>, and set the board revision at the top of the
-          sketch as its comment explains.
+          Unzip, open <code>tinyml_studio/tinyml_studio.ino</code>, and set the board revision at the top of
+          the sketch as its comment explains.
         </li>
         <li>
-          Select <em>Arduino Nano 33 BLE</em> and the board’s port, then Upload. Close the IDE’s serial monitor, then
-          click <em>Connect a board</em> above.
+          Select <em>Arduino Nano 33 BLE</em> and the board’s port, then Upload. Close the IDE’s serial
+          monitor, then click <em>Connect a board</em> above.
         </li>
       </ol>
     </div>

@@ -5,7 +5,12 @@ import { GESTURES } from '../../core/virtual/gestures';
 import { AUDIO_MODES } from '../../core/virtual/audio';
 import { AxisNamesForm } from './AxisNamesForm';
 
-const KIND_LABEL = { serial: 'Web Serial', webusb: 'WebUSB', virtual: 'Simulated', microphone: 'Microphone' } as const;
+const KIND_LABEL = {
+  serial: 'Web Serial',
+  webusb: 'WebUSB',
+  virtual: 'Simulated',
+  microphone: 'Microphone',
+} as const;
 
 export function SourceCard({ source }: { source: SourceSnapshot }) {
   const actions = useDevices.getState();
@@ -53,8 +58,14 @@ export function SourceCard({ source }: { source: SourceSnapshot }) {
             {source.sensors.map((s) => (
               <tr key={s.key}>
                 <td>{s.name}</td>
-                <td>{s.axes.map((a) => (a.units && a.units !== 'N/A' ? `${a.name} (${a.units})` : a.name)).join(', ')}</td>
-                <td className="num">{s.declaredHz ? `${Number(s.declaredHz.toFixed(2))} Hz` : 'detecting…'}</td>
+                <td>
+                  {s.axes
+                    .map((a) => (a.units && a.units !== 'N/A' ? `${a.name} (${a.units})` : a.name))
+                    .join(', ')}
+                </td>
+                <td className="num">
+                  {s.declaredHz ? `${Number(s.declaredHz.toFixed(2))} Hz` : 'detecting…'}
+                </td>
                 <td className="num" data-testid="measured-rate">
                   {s.measuredHz ? `${s.measuredHz.toFixed(1)} Hz` : '—'}
                 </td>
@@ -81,7 +92,10 @@ export function SourceCard({ source }: { source: SourceSnapshot }) {
         <div className="row gap wrap tool-panel">
           <label>
             Gesture performed
-            <select value={virtual.gesture} onChange={(e) => actions.setVirtual({ gesture: e.target.value as typeof virtual.gesture })}>
+            <select
+              value={virtual.gesture}
+              onChange={(e) => actions.setVirtual({ gesture: e.target.value as typeof virtual.gesture })}
+            >
               {GESTURES.map((g) => (
                 <option key={g}>{g}</option>
               ))}
@@ -89,13 +103,20 @@ export function SourceCard({ source }: { source: SourceSnapshot }) {
           </label>
           <label>
             Sound heard
-            <select value={virtual.audioMode} onChange={(e) => actions.setVirtual({ audioMode: e.target.value as typeof virtual.audioMode })}>
+            <select
+              value={virtual.audioMode}
+              onChange={(e) => actions.setVirtual({ audioMode: e.target.value as typeof virtual.audioMode })}
+            >
               {AUDIO_MODES.map((m) => (
                 <option key={m}>{m}</option>
               ))}
             </select>
           </label>
-          <button className="btn small" onClick={() => actions.unplugVirtual(source.id)} title="Test what happens when a board is unplugged">
+          <button
+            className="btn small"
+            onClick={() => actions.unplugVirtual(source.id)}
+            title="Test what happens when a board is unplugged"
+          >
             Simulate unplugging
           </button>
         </div>

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  axisRange,
-  axisTicks,
-  plotFrame,
-  scatterLayout,
-  toPixel,
-} from './scatterScale';
+import { axisRange, axisTicks, plotFrame, scatterLayout, toPixel } from './scatterScale';
 import { formatTick, niceStep, ticks } from '../chart/ticks';
 
 describe('axisRange', () => {

@@ -24,12 +24,18 @@ export function DspParamsForm({ impulse }: { impulse: Impulse }) {
         if (typeof v === 'boolean') {
           return (
             <label key={key} className="row gap-s">
-              <input type="checkbox" checked={v} onChange={(e) => set(key, e.target.checked)} aria-label={key} />
+              <input
+                type="checkbox"
+                checked={v}
+                onChange={(e) => set(key, e.target.checked)}
+                aria-label={key}
+              />
               {key}
             </label>
           );
         }
-        if (typeof v === 'number') return <NumberField key={key} label={key} value={v} onChange={(n) => set(key, n)} />;
+        if (typeof v === 'number')
+          return <NumberField key={key} label={key} value={v} onChange={(n) => set(key, n)} />;
         return (
           <label key={key}>
             {key}

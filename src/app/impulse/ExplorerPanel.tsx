@@ -15,9 +15,15 @@ export function ExplorerPanel() {
     [summary, run],
   );
   const labelOrder = useMemo(() => [...new Set(labels)].sort(compareLabels), [labels]);
-  const highlight = useCallback((i: number): 'marked' | 'normal' => (i === picked ? 'marked' : 'normal'), [picked]);
+  const highlight = useCallback(
+    (i: number): 'marked' | 'normal' => (i === picked ? 'marked' : 'normal'),
+    [picked],
+  );
   const describe = useCallback(
-    (i: number) => (summary && run ? `${run.samples[summary.rowSample[i]].name} · ${Math.round(summary.rowStartMs[i])} ms` : ''),
+    (i: number) =>
+      summary && run
+        ? `${run.samples[summary.rowSample[i]].name} · ${Math.round(summary.rowStartMs[i])} ms`
+        : '',
     [summary, run],
   );
   if (!summary || !run) return null;
@@ -60,8 +66,8 @@ export function ExplorerPanel() {
       )}
       {pickedSample && picked !== null && (
         <p data-testid="explorer-pick">
-          <strong>{pickedSample.label}</strong> · {pickedSample.name} · window at {Math.round(summary.rowStartMs[picked])} ms ·{' '}
-          {pickedSample.category}{' '}
+          <strong>{pickedSample.label}</strong> · {pickedSample.name} · window at{' '}
+          {Math.round(summary.rowStartMs[picked])} ms · {pickedSample.category}{' '}
           <a
             href="#/data"
             onClick={() => {

@@ -28,22 +28,22 @@ export function GeneratePanel({ impulse }: { impulse: Impulse }) {
       {running && (
         <div className="record-status" data-testid="generate-progress">
           <progress max={p?.total ?? 1} value={p?.done ?? 0} aria-label="Feature generation progress" />
-          <span>
-            {p ? `${p.done} / ${p.total} samples` : 'Starting…'}
-          </span>
+          <span>{p ? `${p.done} / ${p.total} samples` : 'Starting…'}</span>
         </div>
       )}
       {run?.status === 'done' && run.summary && (
         <p data-testid="generate-summary">
-          {run.summary.windowCount.toLocaleString()} windows × {run.summary.featureCount.toLocaleString()} features from{' '}
-          {run.samples.length} samples in {formatDuration(run.summary.durationMs)} ({run.summary.computed} computed,{' '}
-          {run.summary.cached} from the cache).
+          {run.summary.windowCount.toLocaleString()} windows × {run.summary.featureCount.toLocaleString()}{' '}
+          features from {run.samples.length} samples in {formatDuration(run.summary.durationMs)} (
+          {run.summary.computed} computed, {run.summary.cached} from the cache).
           {run.leftOut > 0 && ` ${run.leftOut} enabled samples lack the impulse's axes and were left out.`}
           {run.summary.skipped.length > 0 &&
             ` ${run.summary.skipped.length} samples gave no window (${run.summary.skipped[0].reason}${run.summary.skipped.length > 1 ? ', …' : ''}).`}
         </p>
       )}
-      {run?.status === 'cancelled' && <p className="muted">Cancelled. What was computed is cached and will be reused.</p>}
+      {run?.status === 'cancelled' && (
+        <p className="muted">Cancelled. What was computed is cached and will be reused.</p>
+      )}
       {run?.status === 'error' && <p className="error-text">{run.error}</p>}
     </div>
   );

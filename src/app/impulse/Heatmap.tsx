@@ -1,7 +1,17 @@
 import { useEffect, useRef } from 'react';
 
 /** A frames × coefficients matrix as an image: time left to right, coefficient 0 at the bottom. */
-export function Heatmap({ values, rows, cols, height = 180 }: { values: Float32Array; rows: number; cols: number; height?: number }) {
+export function Heatmap({
+  values,
+  rows,
+  cols,
+  height = 180,
+}: {
+  values: Float32Array;
+  rows: number;
+  cols: number;
+  height?: number;
+}) {
   const ref = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const canvas = ref.current;
@@ -30,5 +40,13 @@ export function Heatmap({ values, rows, cols, height = 180 }: { values: Float32A
     }
     ctx.putImageData(img, 0, 0);
   }, [values, rows, cols]);
-  return <canvas ref={ref} className="heatmap" style={{ height }} aria-label={`${rows} frames × ${cols} coefficients`} role="img" />;
+  return (
+    <canvas
+      ref={ref}
+      className="heatmap"
+      style={{ height }}
+      aria-label={`${rows} frames × ${cols} coefficients`}
+      role="img"
+    />
+  );
 }

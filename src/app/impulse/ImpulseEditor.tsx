@@ -9,18 +9,27 @@ import { useImpulses } from '../../state/impulseStore';
 import { useDataset } from '../../state/datasetStore';
 import { NumberField } from '../components/NumberField';
 import { DspParamsForm } from './DspParamsForm';
+import { LearningBlockCard } from './LearningBlockCard';
 
 /** The impulse's three blocks side by side; every change is saved and the feature count recomputed. */
 export function ImpulseEditor({ impulse }: { impulse: Impulse }) {
   const save = useImpulses((s) => s.save);
   const samples = useDataset((s) => s.samples);
   const [name, setName] = useState(impulse.name);
-  const axisNames = useMemo(() => [...new Set(samples.flatMap((s) => s.sensors.map((a) => a.name)))], [samples]);
+  const axisNames = useMemo(
+    () => [...new Set(samples.flatMap((s) => s.sensors.map((a) => a.name)))],
+    [samples],
+  );
   const input = impulse.input;
-  const setInput = (patch: Partial<Impulse['input']>) => void save({ ...impulse, input: { ...input, ...patch } });
+  const setInput = (patch: Partial<Impulse['input']>) =>
+    void save({ ...impulse, input: { ...input, ...patch } });
   const layout = useMemo(() => {
     try {
-      const d = describeImpulse(impulse, { axes: input.axes.length, frames: framesPerWindow(input), frequencyHz: input.frequencyHz });
+      const d = describeImpulse(impulse, {
+        axes: input.axes.length,
+        frames: framesPerWindow(input),
+        frequencyHz: input.frequencyHz,
+      });
       return { ok: true as const, featureCount: d.featureCount, shape: d.shape };
     } catch (e) {
       return { ok: false as const, error: describeError(e) };
@@ -40,16 +49,43 @@ export function ImpulseEditor({ impulse }: { impulse: Impulse }) {
         >
           <label>
             Impulse name
-            <input aria-label="Impulse name" value={name} onChange={(e) => setName(e.target.value)} onBlur={() => void save({ ...impulse, name: name.trim() || impulse.name })} />
+            <input
+              aria-label="Impulse name"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              onBlur={() => void save({ ...impulse, name: name.trim() || impulse.name })}
+            />
           </label>
         </form>
         <div className="row gap wrap">
-          <NumberField label="Window size" unit="ms" min={1} value={input.windowSizeMs} onChange={(v) => setInput({ windowSizeMs: v })} />
-          <NumberField label="Window stride" unit="ms" min={1} value={input.windowStrideMs} onChange={(v) => setInput({ windowStrideMs: v })} />
-          <NumberField label="Frequency" unit="Hz" min={1} value={input.frequencyHz} onChange={(v) => setInput({ frequencyHz: v })} />
+          <NumberField
+            label="Window size"
+            unit="ms"
+            min={1}
+            value={input.windowSizeMs}
+            onChange={(v) => setInput({ windowSizeMs: v })}
+          />
+          <NumberField
+            label="Window stride"
+            unit="ms"
+            min={1}
+            value={input.windowStrideMs}
+            onChange={(v) => setInput({ windowStrideMs: v })}
+          />
+          <NumberField
+            label="Frequency"
+            unit="Hz"
+            min={1}
+            value={input.frequencyHz}
+            onChange={(v) => setInput({ frequencyHz: v })}
+          />
         </div>
         <label className="row gap-s">
-          <input type="checkbox" checked={input.zeroPad} onChange={(e) => setInput({ zeroPad: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={input.zeroPad}
+            onChange={(e) => setInput({ zeroPad: e.target.checked })}
+          />
           Zero-pad samples shorter than a window
         </label>
         <fieldset className="axes">
@@ -60,7 +96,11 @@ export function ImpulseEditor({ impulse }: { impulse: Impulse }) {
                 type="checkbox"
                 checked={input.axes.includes(a)}
                 onChange={(e) =>
-                  setInput({ axes: e.target.checked ? axisNames.filter((n) => n === a || input.axes.includes(n)) : input.axes.filter((n) => n !== a) })
+                  setInput({
+                    axes: e.target.checked
+                      ? axisNames.filter((n) => n === a || input.axes.includes(n))
+                      : input.axes.filter((n) => n !== a),
+                  })
                 }
               />
               {a}
@@ -86,7 +126,11 @@ export function ImpulseEditor({ impulse }: { impulse: Impulse }) {
           </select>
         </label>
         <DspParamsForm key={impulse.dsp.block} impulse={impulse} />
-        <div className={`feature-count ${layout.ok ? '' : 'error'}`} data-testid="feature-count" role="status">
+        <div
+          className={`feature-count ${layout.ok ? '' : 'error'}`}
+          data-testid="feature-count"
+          role="status"
+        >
           {layout.ok ? (
             <>
               <strong>{layout.featureCount.toLocaleString()}</strong> features per window
@@ -97,13 +141,7 @@ export function ImpulseEditor({ impulse }: { impulse: Impulse }) {
           )}
         </div>
       </div>
-      <div className="card block-card muted-card">
-        <h2>Learning block</h2>
-        <p className="muted">
-          Classifier, regression or anomaly detection — chosen and trained on the <a href="#/training">Training</a> stage,
-          which is not built yet. The features generated here are what it will learn from.
-        </p>
-      </div>
+      <LearningBlockCard impulse={impulse} />
     </div>
   );
 }

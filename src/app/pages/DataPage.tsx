@@ -37,9 +37,9 @@ export function DataPage() {
           )}
           {count === 0 && !loading && (
             <div className="callout">
-              <strong>No data yet.</strong> Drop WAV, CSV or Edge Impulse JSON/CBOR files above, or record from a
-              board, the microphone or the virtual board connected on the Devices page. Name files <code>label.anything.ext</code> and the
-              label is taken from the name.
+              <strong>No data yet.</strong> Drop WAV, CSV or Edge Impulse JSON/CBOR files above, or record
+              from a board, the microphone or the virtual board connected on the Devices page. Name files{' '}
+              <code>label.anything.ext</code> and the label is taken from the name.
             </div>
           )}
         </div>

@@ -25,7 +25,11 @@ export function DevicesPage() {
         <h2>Connect a source</h2>
         <p className="muted">{BACKEND_TEXT[backend]}</p>
         <div className="row gap wrap">
-          <button className="btn primary" onClick={() => void actions.connectSerial()} disabled={backend === 'none'}>
+          <button
+            className="btn primary"
+            onClick={() => void actions.connectSerial()}
+            disabled={backend === 'none'}
+          >
             Connect a board (USB)…
           </button>
           <button className="btn" onClick={() => void actions.connectMicrophone()}>
@@ -39,15 +43,20 @@ export function DevicesPage() {
           <div className="granted">
             <span className="muted small">Boards you allowed before:</span>
             {granted.map((g) => (
-              <button key={g.index} className="btn small" onClick={() => void actions.connectGranted(g.index)}>
+              <button
+                key={g.index}
+                className="btn small"
+                onClick={() => void actions.connectGranted(g.index)}
+              >
                 Connect {g.name}
               </button>
             ))}
           </div>
         )}
         <p className="muted small">
-          Any sketch that prints comma-, tab- or space-separated numbers once per reading works (the Edge Impulse
-          data-forwarder format). The studio firmware below adds sensor names, units, audio and integrity checks.
+          Any sketch that prints comma-, tab- or space-separated numbers once per reading works (the Edge
+          Impulse data-forwarder format). The studio firmware below adds sensor names, units, audio and
+          integrity checks.
         </p>
       </div>
       {sources.length === 0 ? (

@@ -25,8 +25,8 @@ export function ImpulsePage() {
       </div>
       {sampleCount === 0 && (
         <div className="callout">
-          Add data first on the <a href="#/data">Data acquisition</a> page: the impulse is designed around your samples’
-          axes and rate.
+          Add data first on the <a href="#/data">Data acquisition</a> page: the impulse is designed around
+          your samples’ axes and rate.
         </div>
       )}
       <ImpulseList />

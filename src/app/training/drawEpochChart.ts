@@ -17,12 +17,20 @@ export interface EpochChartSpec {
 const PAD = { left: 46, right: 12, top: 22, bottom: 26 };
 
 /** Draws loss or accuracy per epoch: axes with ticks, one line per series and a legend on top. */
-export function drawEpochChart(ctx: CanvasRenderingContext2D, width: number, height: number, spec: EpochChartSpec, font: string): void {
+export function drawEpochChart(
+  ctx: CanvasRenderingContext2D,
+  width: number,
+  height: number,
+  spec: EpochChartSpec,
+  font: string,
+): void {
   ctx.clearRect(0, 0, width, height);
   const plotW = width - PAD.left - PAD.right;
   const plotH = height - PAD.top - PAD.bottom;
   if (plotW <= 0 || plotH <= 0) return;
-  const all = spec.series.flatMap((s) => s.values.filter((v): v is number => v !== null && Number.isFinite(v)));
+  const all = spec.series.flatMap((s) =>
+    s.values.filter((v): v is number => v !== null && Number.isFinite(v)),
+  );
   const yMax = spec.yMax ?? Math.max(1e-6, ...all) * 1.05;
   const epochs = Math.max(1, spec.totalEpochs);
   const x = (epoch: number) => PAD.left + (epochs === 1 ? plotW / 2 : ((epoch - 1) / (epochs - 1)) * plotW);

@@ -11,7 +11,8 @@ const BLOCKS: BlockId[] = ['spectral', 'mfe', 'mfcc', 'spectrogram', 'raw', 'fla
 function positiveNumber(name: string, v: string | boolean | undefined): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (typeof v !== 'string' || !(n > 0)) throw new UsageError(`--${name} needs a positive number of milliseconds`);
+  if (typeof v !== 'string' || !(n > 0))
+    throw new UsageError(`--${name} needs a positive number of milliseconds`);
   return n;
 }
 
@@ -27,10 +28,18 @@ export const features: Command = {
   usage: '--block <id> --input <file> [--params p.json] [--window-ms N --stride-ms N] [--out features.json]',
   options: {
     block: { type: 'string', valueName: `<${BLOCKS.join('|')}>`, description: 'the processing block' },
-    params: { type: 'string', valueName: '<p.json>', description: "block parameters, named as in Edge Impulse's parameters.json" },
+    params: {
+      type: 'string',
+      valueName: '<p.json>',
+      description: "block parameters, named as in Edge Impulse's parameters.json",
+    },
     input: { type: 'string', valueName: '<sample.(json|csv|wav|cbor)>', description: 'the sample' },
     'window-ms': { type: 'string', valueName: '<N>', description: 'window size (default: the whole sample)' },
-    'stride-ms': { type: 'string', valueName: '<N>', description: 'window stride (default: the window size)' },
+    'stride-ms': {
+      type: 'string',
+      valueName: '<N>',
+      description: 'window stride (default: the window size)',
+    },
     out: { type: 'string', valueName: '<file>', description: 'write the JSON here instead of stdout' },
   },
   async run({ options }, { io }) {
@@ -42,7 +51,10 @@ export const features: Command = {
     const windowMs = positiveNumber('window-ms', options['window-ms']);
     const strideMs = positiveNumber('stride-ms', options['stride-ms']);
     try {
-      const params = typeof options.params === 'string' ? JSON.parse(new TextDecoder().decode(await io.readFile(options.params))) : {};
+      const params =
+        typeof options.params === 'string'
+          ? JSON.parse(new TextDecoder().decode(await io.readFile(options.params)))
+          : {};
       getBlock(block as BlockId).parseParams(params);
       const { samples } = importFile(options.input, await io.readFile(options.input), {});
       const sample = samples[0];
@@ -51,14 +63,23 @@ export const features: Command = {
       const size = windowMs ?? whole;
       const result = sampleFeatures(
         {
-          input: { windowSizeMs: size, windowStrideMs: strideMs ?? size, frequencyHz: frequencyHz(sample), zeroPad: false, axes: sample.sensors.map((s) => s.name) },
+          input: {
+            windowSizeMs: size,
+            windowStrideMs: strideMs ?? size,
+            frequencyHz: frequencyHz(sample),
+            zeroPad: false,
+            axes: sample.sensors.map((s) => s.name),
+          },
           dsp: { block: block as BlockId, params },
         },
         sample,
       );
       if (result.windowCount === 0) throw new Error(result.skippedReason ?? 'the sample gives no window');
       const rows: number[][] = [];
-      for (let w = 0; w < result.windowCount; w++) rows.push(Array.from(result.features.subarray(w * result.featureCount, (w + 1) * result.featureCount)));
+      for (let w = 0; w < result.windowCount; w++)
+        rows.push(
+          Array.from(result.features.subarray(w * result.featureCount, (w + 1) * result.featureCount)),
+        );
       const json = JSON.stringify({ shape: [result.windowCount, result.featureCount], features: rows });
       if (typeof options.out === 'string') await io.writeFile(options.out, json + '\n');
       else io.out(json);

@@ -29,7 +29,11 @@ export const train: Command = {
   summary: 'Train an impulse of an exported project (.zip) and write the model files.',
   usage: '--project <project.zip> --impulse <name> [--epochs N] [--backend wasm|cpu] --out <model-dir>',
   options: {
-    project: { type: 'string', valueName: '<project.zip>', description: 'a project exported from the studio' },
+    project: {
+      type: 'string',
+      valueName: '<project.zip>',
+      description: 'a project exported from the studio',
+    },
     impulse: { type: 'string', valueName: '<name>', description: 'the impulse to train, by name' },
     epochs: { type: 'string', valueName: '<N>', description: "override the impulse's number of epochs" },
     backend: { type: 'string', valueName: '<wasm|cpu>', description: 'tfjs backend (default wasm)' },
@@ -40,24 +44,46 @@ export const train: Command = {
     if (typeof options.impulse !== 'string') throw new UsageError('--impulse <name> is required');
     if (typeof options.out !== 'string') throw new UsageError('--out <model-dir> is required');
     const epochs = options.epochs === undefined ? undefined : Number(options.epochs);
-    if (epochs !== undefined && !(Number.isInteger(epochs) && epochs > 0)) throw new UsageError('--epochs needs a positive whole number');
+    if (epochs !== undefined && !(Number.isInteger(epochs) && epochs > 0))
+      throw new UsageError('--epochs needs a positive whole number');
     const backendChoice = options.backend ?? 'wasm';
-    if (backendChoice !== 'wasm' && backendChoice !== 'cpu') throw new UsageError('--backend must be wasm or cpu');
+    if (backendChoice !== 'wasm' && backendChoice !== 'cpu')
+      throw new UsageError('--backend must be wasm or cpu');
     try {
       const archive = importProjectArchive(options.project, await io.readFile(options.project));
       const impulse = archive.impulses.find((i) => i.name === options.impulse);
       if (!impulse) {
         const names = archive.impulses.map((i) => `"${i.name}"`).join(', ');
-        throw new Error(`the project has no impulse named "${options.impulse}"${names ? ` (it has ${names})` : ' (it has none: design one in the studio first)'}`);
+        throw new Error(
+          `the project has no impulse named "${options.impulse}"${names ? ` (it has ${names})` : ' (it has none: design one in the studio first)'}`,
+        );
       }
-      const learn = withEpochs(impulse.learn ?? defaultLearnBlock('classifier', featureShape(impulse)), epochs);
+      const learn = withEpochs(
+        impulse.learn ?? defaultLearnBlock('classifier', featureShape(impulse)),
+        epochs,
+      );
       const samples = archive.samples
         .filter((s) => s.enabled && s.category === 'training' && !missingAxes(s, impulse.input))
-        .map((s) => ({ id: s.originalId, label: s.label, values: s.values, sensors: s.sensors, intervalMs: s.intervalMs }));
+        .map((s) => ({
+          id: s.originalId,
+          label: s.label,
+          values: s.values,
+          sensors: s.sensors,
+          intervalMs: s.intervalMs,
+        }));
       const augmenting = learn.kind !== 'anomaly' && learn.training.augmentation.enabled;
       const { set, motion } = trainingSetFromSamples(impulse, samples, augmenting);
-      const backend = learn.kind === 'anomaly' ? 'k-means' : await useNodeBackend(backendChoice, learn.layers.some((l) => l.type === 'conv1d' || l.type === 'conv2d'));
-      const augment = learn.kind === 'anomaly' ? undefined : makeAugmenter(impulse, learn.training.augmentation, set.rows, set.featureShape, motion);
+      const backend =
+        learn.kind === 'anomaly'
+          ? 'k-means'
+          : await useNodeBackend(
+              backendChoice,
+              learn.layers.some((l) => l.type === 'conv1d' || l.type === 'conv2d'),
+            );
+      const augment =
+        learn.kind === 'anomaly'
+          ? undefined
+          : makeAugmenter(impulse, learn.training.augmentation, set.rows, set.featureShape, motion);
       const model = await trainImpulse(set, {
         impulseId: impulse.name,
         projectId: archive.project.name,
@@ -65,7 +91,10 @@ export const train: Command = {
         backend,
         description: `TinyML Studio — ${impulse.name}`,
         augment,
-        onEpoch: (log, total) => io.err(`epoch ${log.epoch}/${total} loss ${log.loss.toFixed(4)}${log.valAccuracy !== null ? ` val_acc ${log.valAccuracy.toFixed(4)}` : ''}`),
+        onEpoch: (log, total) =>
+          io.err(
+            `epoch ${log.epoch}/${total} loss ${log.loss.toFixed(4)}${log.valAccuracy !== null ? ` val_acc ${log.valAccuracy.toFixed(4)}` : ''}`,
+          ),
       });
       const files = ['model.json'];
       let int8: { bytes: number; calibrationWindows: number } | undefined;
@@ -88,7 +117,14 @@ export const train: Command = {
         int8,
         files,
       };
-      const record = { ...summary, learn, featureShape: model.featureShape, history: model.history, anomaly: model.anomaly, durationMs: model.durationMs };
+      const record = {
+        ...summary,
+        learn,
+        featureShape: model.featureShape,
+        history: model.history,
+        anomaly: model.anomaly,
+        durationMs: model.durationMs,
+      };
       await io.writeFile(`${options.out}/model.json`, JSON.stringify(record, null, 1) + '\n');
       io.out(JSON.stringify(summary));
       return 0;

@@ -30,7 +30,9 @@ export class RecordingBuffer<T extends SampleValues> {
     if (take <= 0) return 0;
     const needed = (this.frames + take) * this.axes;
     if (needed > this.data.length) {
-      const grown = this.make(Math.min(this.targetFrames * this.axes, Math.max(needed, this.data.length * 2)));
+      const grown = this.make(
+        Math.min(this.targetFrames * this.axes, Math.max(needed, this.data.length * 2)),
+      );
       grown.set(this.data.subarray(0, this.frames * this.axes) as never);
       this.data = grown;
     }

@@ -64,7 +64,9 @@ describe('parseCsv', () => {
   it('accepts timestamps rounded to whole ms (30 Hz as 33/34 ms steps) and snaps the rate', () => {
     const rows = Array.from({ length: 91 }, (_, i) => `${Math.round((i * 1000) / 30)},${i}`).join('\n');
     expect(parseCsv('x.csv', `timestamp,a\n${rows}`).sample.intervalMs).toBe(1000 / 30);
-    expect(() => parseCsv('x.csv', 'timestamp,a\n0,1\n33,2\n70,3\n100,4\n')).toThrow(/row 4: the timestamp step is 37 ms/);
+    expect(() => parseCsv('x.csv', 'timestamp,a\n0,1\n33,2\n70,3\n100,4\n')).toThrow(
+      /row 4: the timestamp step is 37 ms/,
+    );
   });
 
   it('reads one audio column (units wav) as int16', () => {

@@ -209,14 +209,22 @@ describe('project archive errors', () => {
       id: 'imp1',
       projectId: project.id,
       name: 'Gestures',
-      input: { windowSizeMs: 2000, windowStrideMs: 500, frequencyHz: 62.5, zeroPad: true, axes: ['accX', 'accY', 'accZ'] },
+      input: {
+        windowSizeMs: 2000,
+        windowStrideMs: 500,
+        frequencyHz: 62.5,
+        zeroPad: true,
+        axes: ['accX', 'accY', 'accZ'],
+      },
       dsp: { block: 'spectral', params: { 'fft-length': 128 } },
       learn: defaultLearnBlock('classifier', [33]),
       createdAt: 1,
       updatedAt: 2,
     };
     const withImpulse = exportProjectArchive(project, fixtures(), [impulse]);
-    expect(importProjectArchive('x.zip', withImpulse).impulses).toEqual([{ name: 'Gestures', input: impulse.input, dsp: impulse.dsp, learn: impulse.learn }]);
+    expect(importProjectArchive('x.zip', withImpulse).impulses).toEqual([
+      { name: 'Gestures', input: impulse.input, dsp: impulse.dsp, learn: impulse.learn },
+    ]);
     const broken = tamper(withImpulse, (m) => ({ ...m, impulses: [{ kind: 'future' }] }));
     check(broken, 'bad-manifest', /impulses\[0\]\.name/);
   });

@@ -102,7 +102,11 @@ export interface ProjectArchive {
 }
 
 /** Writes a project, its samples (metadata and values) and its impulse designs into a zip archive. */
-export function exportProjectArchive(project: Project, samples: readonly Sample[], impulses: readonly Impulse[] = []): Uint8Array {
+export function exportProjectArchive(
+  project: Project,
+  samples: readonly Sample[],
+  impulses: readonly Impulse[] = [],
+): Uint8Array {
   const seen = new Set<string>();
   const entries: SampleEntry[] = [];
   const files: Zippable = {};

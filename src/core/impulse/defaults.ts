@@ -6,16 +6,27 @@ import type { ImpulseDsp, ImpulseInput } from './impulse';
  * A sensible starting impulse for a dataset: keywords (1 s windows, MFCC) for audio, the gesture impulse
  * (2 s windows, spectral analysis with a low-pass filter) for motion, as Edge Impulse's tutorials set them up.
  */
-export function defaultImpulse(samples: Pick<SampleMeta, 'sensors' | 'intervalMs'>[]): { input: ImpulseInput; dsp: ImpulseDsp } {
+export function defaultImpulse(samples: Pick<SampleMeta, 'sensors' | 'intervalMs'>[]): {
+  input: ImpulseInput;
+  dsp: ImpulseDsp;
+} {
   const first = samples[0];
   if (first && isAudio(first)) {
     return {
-      input: { windowSizeMs: 1000, windowStrideMs: 500, frequencyHz: Math.round(1000 / first.intervalMs), zeroPad: true, axes: ['audio'] },
+      input: {
+        windowSizeMs: 1000,
+        windowStrideMs: 500,
+        frequencyHz: Math.round(1000 / first.intervalMs),
+        zeroPad: true,
+        axes: ['audio'],
+      },
       dsp: { block: 'mfcc', params: {} },
     };
   }
   const hz = first ? Number((1000 / first.intervalMs).toFixed(3)) : 62.5;
-  const axes = first ? first.sensors.slice(0, Math.min(3, first.sensors.length)).map((s) => s.name) : ['accX', 'accY', 'accZ'];
+  const axes = first
+    ? first.sensors.slice(0, Math.min(3, first.sensors.length)).map((s) => s.name)
+    : ['accX', 'accY', 'accZ'];
   return {
     input: { windowSizeMs: 2000, windowStrideMs: 500, frequencyHz: hz, zeroPad: true, axes },
     dsp: { block: 'spectral', params: { 'filter-type': 'low', 'filter-cutoff': 3, 'fft-length': 128 } },
@@ -23,7 +34,10 @@ export function defaultImpulse(samples: Pick<SampleMeta, 'sensors' | 'intervalMs
 }
 
 /** Why a sample cannot feed the impulse (an axis it lacks), or null. */
-export function missingAxes(sample: Pick<SampleMeta, 'sensors'>, input: Pick<ImpulseInput, 'axes'>): string | null {
+export function missingAxes(
+  sample: Pick<SampleMeta, 'sensors'>,
+  input: Pick<ImpulseInput, 'axes'>,
+): string | null {
   const names = new Set(sample.sensors.map((s) => s.name));
   const missing = input.axes.filter((a) => !names.has(a));
   return missing.length > 0 ? `has no ${missing.join(', ')} axis` : null;

@@ -45,6 +45,10 @@ export function sampleFeatures(
  */
 export function featureShape(impulse: Pick<Impulse, 'input' | 'dsp'>, featureCount?: number): number[] {
   if (featureCount === 0) return [0];
-  const shape = { axes: impulse.input.axes.length, frames: framesPerWindow(impulse.input), frequencyHz: impulse.input.frequencyHz };
+  const shape = {
+    axes: impulse.input.axes.length,
+    frames: framesPerWindow(impulse.input),
+    frequencyHz: impulse.input.frequencyHz,
+  };
   return describeImpulse(impulse, shape).shape;
 }

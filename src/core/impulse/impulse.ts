@@ -42,7 +42,12 @@ export function featureConfig(impulse: Pick<Impulse, 'input' | 'dsp'>): string {
     .sort()
     .map((k) => [k, impulse.dsp.params[k]]);
   const { windowSizeMs, windowStrideMs, frequencyHz, zeroPad, axes } = impulse.input;
-  return JSON.stringify({ v: 1, input: [windowSizeMs, windowStrideMs, frequencyHz, zeroPad, axes], block: impulse.dsp.block, params });
+  return JSON.stringify({
+    v: 1,
+    input: [windowSizeMs, windowStrideMs, frequencyHz, zeroPad, axes],
+    block: impulse.dsp.block,
+    params,
+  });
 }
 
 export function featureConfigHash(impulse: Pick<Impulse, 'input' | 'dsp'>): string {

@@ -55,20 +55,39 @@ function describeLayer(l: LayerSpec): string {
  * layers; pooling follows a convolution. Padding is 'same' for convolutions and pooling (pool stride = size),
  * so a shape only shrinks by pooling. Throws StudioError('architecture') saying which layer to change.
  */
-export function planArchitecture(featureShape: readonly number[], layers: readonly LayerSpec[], head: OutputHead): Architecture {
+export function planArchitecture(
+  featureShape: readonly number[],
+  layers: readonly LayerSpec[],
+  head: OutputHead,
+): Architecture {
   const featureCount = featureShape.reduce((a, b) => a * b, 1);
   if (featureCount <= 0) fail('The impulse gives no features: generate features first.');
-  const planned: PlannedLayer[] = [{ type: 'input', outputShape: [featureCount], params: 0, title: `Input, ${featureCount} features` }];
-  const convTypes = new Set(layers.filter((l) => l.type === 'conv1d' || l.type === 'conv2d').map((l) => l.type));
+  const planned: PlannedLayer[] = [
+    { type: 'input', outputShape: [featureCount], params: 0, title: `Input, ${featureCount} features` },
+  ];
+  const convTypes = new Set(
+    layers.filter((l) => l.type === 'conv1d' || l.type === 'conv2d').map((l) => l.type),
+  );
   if (convTypes.size > 1) fail('Use either Conv1D or Conv2D layers in one network, not both.');
-  const style: Architecture['style'] = convTypes.has('conv2d') ? 'conv2d' : convTypes.has('conv1d') ? 'conv1d' : 'dense';
+  const style: Architecture['style'] = convTypes.has('conv2d')
+    ? 'conv2d'
+    : convTypes.has('conv1d')
+      ? 'conv1d'
+      : 'dense';
   let shape: number[] = [featureCount];
   if (style !== 'dense') {
     if (featureShape.length !== 2) {
-      fail('Convolution layers need features laid out in time (MFE, MFCC or spectrogram); this block gives a flat list — use dense layers.');
+      fail(
+        'Convolution layers need features laid out in time (MFE, MFCC or spectrogram); this block gives a flat list — use dense layers.',
+      );
     }
     shape = style === 'conv1d' ? [featureShape[0], featureShape[1]] : [featureShape[0], featureShape[1], 1];
-    planned.push({ type: 'reshape', outputShape: [...shape], params: 0, title: `Reshape to ${shape.join('×')}` });
+    planned.push({
+      type: 'reshape',
+      outputShape: [...shape],
+      params: 0,
+      title: `Reshape to ${shape.join('×')}`,
+    });
   }
   let flat = style === 'dense';
   let lastWasConvOrPool = false;
@@ -91,7 +110,8 @@ export function planArchitecture(featureShape: readonly number[], layers: readon
       case 'conv2d': {
         checkInt(l.filters, 'filters', 1, 512, i);
         checkInt(l.kernelSize, 'kernel size', 1, 15, i);
-        if (flat) fail(`Layer ${i + 1}: a convolution cannot follow a dense layer; move it before the dense layers.`);
+        if (flat)
+          fail(`Layer ${i + 1}: a convolution cannot follow a dense layer; move it before the dense layers.`);
         const inChannels = shape[shape.length - 1];
         const kernelCells = l.type === 'conv1d' ? l.kernelSize : l.kernelSize * l.kernelSize;
         params = kernelCells * inChannels * l.filters + l.filters;
@@ -102,11 +122,16 @@ export function planArchitecture(featureShape: readonly number[], layers: readon
       case 'maxPool':
       case 'avgPool':
         checkInt(l.size, 'pool size', 2, 8, i);
-        if (!lastWasConvOrPool) fail(`Layer ${i + 1}: pooling must follow a convolution (or another pooling layer).`);
-        shape = style === 'conv1d' ? [Math.ceil(shape[0] / l.size), shape[1]] : [Math.ceil(shape[0] / l.size), Math.ceil(shape[1] / l.size), shape[2]];
+        if (!lastWasConvOrPool)
+          fail(`Layer ${i + 1}: pooling must follow a convolution (or another pooling layer).`);
+        shape =
+          style === 'conv1d'
+            ? [Math.ceil(shape[0] / l.size), shape[1]]
+            : [Math.ceil(shape[0] / l.size), Math.ceil(shape[1] / l.size), shape[2]];
         break;
       case 'dropout':
-        if (!(l.rate >= 0 && l.rate < 1)) fail(`Layer ${i + 1}: dropout rate must be at least 0 and below 1 (got ${l.rate}).`);
+        if (!(l.rate >= 0 && l.rate < 1))
+          fail(`Layer ${i + 1}: dropout rate must be at least 0 and below 1 (got ${l.rate}).`);
         break;
     }
     planned.push({ type: l.type, spec: l, outputShape: [...shape], params, title: describeLayer(l) });
@@ -117,7 +142,8 @@ export function planArchitecture(featureShape: readonly number[], layers: readon
     shape = [n];
   }
   const units = head.kind === 'classifier' ? head.classes : 1;
-  if (head.kind === 'classifier' && units < 2) fail('A classifier needs at least two labels in the training set.');
+  if (head.kind === 'classifier' && units < 2)
+    fail('A classifier needs at least two labels in the training set.');
   planned.push({
     type: 'output',
     outputShape: [units],
@@ -128,6 +154,14 @@ export function planArchitecture(featureShape: readonly number[], layers: readon
 }
 
 /** The architecture of a neural learning block for the impulse's features and the number of labels. */
-export function planFor(learn: NeuralBlock, featureShape: readonly number[], classCount: number): Architecture {
-  return planArchitecture(featureShape, learn.layers, learn.kind === 'classifier' ? { kind: 'classifier', classes: classCount } : { kind: 'regression' });
+export function planFor(
+  learn: NeuralBlock,
+  featureShape: readonly number[],
+  classCount: number,
+): Architecture {
+  return planArchitecture(
+    featureShape,
+    learn.layers,
+    learn.kind === 'classifier' ? { kind: 'classifier', classes: classCount } : { kind: 'regression' },
+  );
 }

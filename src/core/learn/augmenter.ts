@@ -25,12 +25,19 @@ export function makeAugmenter(
   if (!settings.enabled) return undefined;
   if (isTimeFrequency(featureShape)) {
     const [frames, coefs] = featureShape;
-    const opts = { timeMasks: settings.timeMasks, timeMaskMax: settings.timeMaskMax, freqMasks: settings.freqMasks, freqMaskMax: settings.freqMaskMax, noise: settings.noise };
+    const opts = {
+      timeMasks: settings.timeMasks,
+      timeMaskMax: settings.timeMaskMax,
+      freqMasks: settings.freqMasks,
+      freqMaskMax: settings.freqMaskMax,
+      noise: settings.noise,
+    };
     return (row, rand) => augmentSpectrogramFeatures(rows[row], frames, coefs, rand, opts);
   }
   if (!motion) return undefined;
   const block = getBlock(impulse.dsp.block);
   const params = block.parseParams(impulse.dsp.params);
   const opts = { noise: settings.noise, scale: settings.scale, shift: settings.shift };
-  return (row, rand) => block.run(params, augmentMotionWindow(motion.windows[row], motion.shape.axes, rand, opts), motion.shape);
+  return (row, rand) =>
+    block.run(params, augmentMotionWindow(motion.windows[row], motion.shape.axes, rand, opts), motion.shape);
 }

@@ -18,18 +18,31 @@ function randomInputs(count: number, features: number, seed: number): Float32Arr
 }
 
 /** The exported float IR, run by our interpreter, must give what tfjs gives for the same weights. */
-function expectSameOutputs(featureShape: number[], layers: LayerSpec[], head: Parameters<typeof planArchitecture>[2]) {
+function expectSameOutputs(
+  featureShape: number[],
+  layers: LayerSpec[],
+  head: Parameters<typeof planArchitecture>[2],
+) {
   const arch = planArchitecture(featureShape, layers, head);
   const model = buildTfModel(arch, { seed: 3, learningRate: 0.01 });
   const graph = exportGraph(arch, readLayerWeights(model), 'test');
   const interp = prepareInterpreter(graph);
   const features = featureShape.reduce((a, b) => a * b, 1);
   const inputs = randomInputs(5, features, 11);
-  const expected = (model.predict(tf.tensor2d(inputs.flatMap((x) => Array.from(x)), [inputs.length, features])) as tf.Tensor).arraySync() as number[][];
+  const expected = (
+    model.predict(
+      tf.tensor2d(
+        inputs.flatMap((x) => Array.from(x)),
+        [inputs.length, features],
+      ),
+    ) as tf.Tensor
+  ).arraySync() as number[][];
   inputs.forEach((x, i) => {
     const out = interp.invoke([x])[0];
     expect(out.length).toBe(expected[i].length);
-    out.forEach((v, j) => expect(Math.abs(v - expected[i][j])).toBeLessThanOrEqual(1e-5 * Math.max(1, Math.abs(expected[i][j]))));
+    out.forEach((v, j) =>
+      expect(Math.abs(v - expected[i][j])).toBeLessThanOrEqual(1e-5 * Math.max(1, Math.abs(expected[i][j]))),
+    );
   });
   model.dispose();
   return graph;
@@ -37,8 +50,20 @@ function expectSameOutputs(featureShape: number[], layers: LayerSpec[], head: Pa
 
 describe('exportGraph', () => {
   it('exports the gesture network (33→20→10→4, softmax) as FULLY_CONNECTED ops equal to tfjs', () => {
-    const graph = expectSameOutputs([33], [{ type: 'dense', units: 20 }, { type: 'dense', units: 10 }], { kind: 'classifier', classes: 4 });
-    expect(graph.ops.map((o) => o.kind)).toEqual(['FULLY_CONNECTED', 'FULLY_CONNECTED', 'FULLY_CONNECTED', 'SOFTMAX']);
+    const graph = expectSameOutputs(
+      [33],
+      [
+        { type: 'dense', units: 20 },
+        { type: 'dense', units: 10 },
+      ],
+      { kind: 'classifier', classes: 4 },
+    );
+    expect(graph.ops.map((o) => o.kind)).toEqual([
+      'FULLY_CONNECTED',
+      'FULLY_CONNECTED',
+      'FULLY_CONNECTED',
+      'SOFTMAX',
+    ]);
     expect(graph.tensors[graph.ops[0].inputs[1]].shape).toEqual([20, 33]);
   });
 
@@ -51,7 +76,16 @@ describe('exportGraph', () => {
       { type: 'avgPool', size: 2 },
     ];
     const graph = expectSameOutputs([49, 13], layers, { kind: 'classifier', classes: 3 });
-    expect(graph.ops.map((o) => o.kind)).toEqual(['RESHAPE', 'CONV_2D', 'MAX_POOL_2D', 'CONV_2D', 'AVERAGE_POOL_2D', 'RESHAPE', 'FULLY_CONNECTED', 'SOFTMAX']);
+    expect(graph.ops.map((o) => o.kind)).toEqual([
+      'RESHAPE',
+      'CONV_2D',
+      'MAX_POOL_2D',
+      'CONV_2D',
+      'AVERAGE_POOL_2D',
+      'RESHAPE',
+      'FULLY_CONNECTED',
+      'SOFTMAX',
+    ]);
     expect(graph.tensors[graph.ops[1].inputs[1]].shape).toEqual([8, 1, 3, 13]);
   });
 
@@ -69,16 +103,37 @@ describe('exportGraph', () => {
 
 describe('planArchitecture', () => {
   it('plans shapes and parameter counts', () => {
-    const arch = planArchitecture([33], [{ type: 'dense', units: 20 }, { type: 'dense', units: 10 }], { kind: 'classifier', classes: 4 });
+    const arch = planArchitecture(
+      [33],
+      [
+        { type: 'dense', units: 20 },
+        { type: 'dense', units: 10 },
+      ],
+      { kind: 'classifier', classes: 4 },
+    );
     expect(arch.layers.map((l) => l.params)).toEqual([0, 33 * 20 + 20, 20 * 10 + 10, 10 * 4 + 4]);
     expect(arch.totalParams).toBe(934);
   });
 
   it.each<[number[], LayerSpec[], RegExp]>([
     [[33], [{ type: 'conv1d', filters: 8, kernelSize: 3 }], /laid out in time/],
-    [[10, 4], [{ type: 'dense', units: 4 }, { type: 'conv1d', filters: 8, kernelSize: 3 }], /cannot follow a dense layer/],
+    [
+      [10, 4],
+      [
+        { type: 'dense', units: 4 },
+        { type: 'conv1d', filters: 8, kernelSize: 3 },
+      ],
+      /cannot follow a dense layer/,
+    ],
     [[10, 4], [{ type: 'maxPool', size: 2 }], /pooling must follow a convolution/],
-    [[10, 4], [{ type: 'conv1d', filters: 2, kernelSize: 3 }, { type: 'conv2d', filters: 2, kernelSize: 3 }], /either Conv1D or Conv2D/],
+    [
+      [10, 4],
+      [
+        { type: 'conv1d', filters: 2, kernelSize: 3 },
+        { type: 'conv2d', filters: 2, kernelSize: 3 },
+      ],
+      /either Conv1D or Conv2D/,
+    ],
     [[33], [{ type: 'dense', units: 0 }], /Layer 1: neurons/],
     [[33], [{ type: 'dropout', rate: 1 }], /dropout rate/],
   ])('refuses %j %j with a message naming the problem', (shape, layers, message) => {
@@ -86,6 +141,8 @@ describe('planArchitecture', () => {
   });
 
   it('needs two classes for a classifier', () => {
-    expect(() => planArchitecture([33], [], { kind: 'classifier', classes: 1 })).toThrow(/at least two labels/);
+    expect(() => planArchitecture([33], [], { kind: 'classifier', classes: 1 })).toThrow(
+      /at least two labels/,
+    );
   });
 });

@@ -7,7 +7,13 @@ import { trainingSetFromSamples, type LabelledSample } from './trainingSet';
  * 62.5 Hz, spectral analysis with a 3 Hz low-pass (33 features), classified by a 33→20→10→N network.
  */
 export const GESTURE_IMPULSE: Pick<Impulse, 'input' | 'dsp'> = {
-  input: { windowSizeMs: 2000, windowStrideMs: 500, frequencyHz: 62.5, zeroPad: true, axes: ['accX', 'accY', 'accZ'] },
+  input: {
+    windowSizeMs: 2000,
+    windowStrideMs: 500,
+    frequencyHz: 62.5,
+    zeroPad: true,
+    axes: ['accX', 'accY', 'accZ'],
+  },
   dsp: { block: 'spectral', params: { 'filter-type': 'low', 'filter-cutoff': 3, 'fft-length': 128 } },
 };
 

@@ -57,7 +57,12 @@ export function testModel(
   model: TrainedModel,
   run: ModelRunner,
   samples: readonly TestSampleInput[],
-  options: { threshold: number; precision: Precision; onSample?: (done: number) => void; isCancelled?: () => boolean },
+  options: {
+    threshold: number;
+    precision: Precision;
+    onSample?: (done: number) => void;
+    isCancelled?: () => boolean;
+  },
 ): TestReport {
   const kind = model.learn.kind;
   const results: SampleTestResult[] = [];
@@ -96,22 +101,63 @@ export function testModel(
       const mean = values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
       const actual = Number(s.label);
       absError += Math.abs(mean - actual);
-      results.push({ sampleId: s.sampleId, name: s.name, label: s.label, windows: s.rows.length, predicted: fmt(mean), score: mean, correct: Math.abs(mean - actual) <= options.threshold, windowStartMs, windowPredicted: values.map(fmt) });
+      results.push({
+        sampleId: s.sampleId,
+        name: s.name,
+        label: s.label,
+        windows: s.rows.length,
+        predicted: fmt(mean),
+        score: mean,
+        correct: Math.abs(mean - actual) <= options.threshold,
+        windowStartMs,
+        windowPredicted: values.map(fmt),
+      });
     } else {
       const scores = outputs.map((o) => o[0]);
       const worst = Math.max(...scores);
       const flagged = worst > 0;
-      results.push({ sampleId: s.sampleId, name: s.name, label: s.label, windows: s.rows.length, predicted: flagged ? 'anomaly' : 'normal', score: worst, correct: !flagged, windowStartMs, windowPredicted: scores.map((v) => (v > 0 ? 'anomaly' : 'normal')) });
+      results.push({
+        sampleId: s.sampleId,
+        name: s.name,
+        label: s.label,
+        windows: s.rows.length,
+        predicted: flagged ? 'anomaly' : 'normal',
+        score: worst,
+        correct: !flagged,
+        windowStartMs,
+        windowPredicted: scores.map((v) => (v > 0 ? 'anomaly' : 'normal')),
+      });
     }
     options.onSample?.(si + 1);
   });
-  const base = { kind, precision: options.precision, threshold: options.threshold, modelCreatedAt: model.createdAt, labels, samples: results, unknownLabels: [...unknown] };
+  const base = {
+    kind,
+    precision: options.precision,
+    threshold: options.threshold,
+    modelCreatedAt: model.createdAt,
+    labels,
+    samples: results,
+    unknownLabels: [...unknown],
+  };
   if (kind === 'classifier') {
     const matrix = confusionMatrix(truth, guess, labels.length, labels.length);
     const m = classificationMetrics(matrix, labels);
     const correct = results.filter((r) => r.correct).length;
-    return { ...base, accuracy: results.length ? correct / results.length : 0, confusion: matrix, perClass: m.perClass, weightedF1: m.weightedF1 };
+    return {
+      ...base,
+      accuracy: results.length ? correct / results.length : 0,
+      confusion: matrix,
+      perClass: m.perClass,
+      weightedF1: m.weightedF1,
+    };
   }
   const correct = results.filter((r) => r.correct).length;
-  return { ...base, accuracy: results.length ? correct / results.length : 0, confusion: [], perClass: [], weightedF1: 0, mae: kind === 'regression' && results.length ? absError / results.length : undefined };
+  return {
+    ...base,
+    accuracy: results.length ? correct / results.length : 0,
+    confusion: [],
+    perClass: [],
+    weightedF1: 0,
+    mae: kind === 'regression' && results.length ? absError / results.length : undefined,
+  };
 }

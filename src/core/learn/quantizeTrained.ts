@@ -26,13 +26,32 @@ export function quantizeTrained(
   model: TrainedModel,
   representative: readonly Float32Array[],
   settings: QuantizeSettings,
-  options: { onProgress?: (done: number, total?: number) => void; signal?: AbortSignal; now?: () => number } = {},
+  options: {
+    onProgress?: (done: number, total?: number) => void;
+    signal?: AbortSignal;
+    now?: () => number;
+  } = {},
 ): QuantizedModel {
-  if (!model.float) throw new StudioError('quant-no-network', 'Only neural networks are quantised; k-means anomaly detection has no int8 form.');
-  if (representative.length === 0) throw new StudioError('quant-no-calibration-data', 'There are no training windows to calibrate on.');
-  const calibration = settings.method === 'percentile' ? { method: 'percentile' as const, percentile: settings.percentile } : { method: 'minmax' as const };
-  const ranges = calibrate(model.float, representative, { ...calibration, onProgress: options.onProgress, signal: options.signal });
-  const graph = quantizeGraph(model.float, ranges, { inputType: settings.ioType, outputType: settings.ioType });
+  if (!model.float)
+    throw new StudioError(
+      'quant-no-network',
+      'Only neural networks are quantised; k-means anomaly detection has no int8 form.',
+    );
+  if (representative.length === 0)
+    throw new StudioError('quant-no-calibration-data', 'There are no training windows to calibrate on.');
+  const calibration =
+    settings.method === 'percentile'
+      ? { method: 'percentile' as const, percentile: settings.percentile }
+      : { method: 'minmax' as const };
+  const ranges = calibrate(model.float, representative, {
+    ...calibration,
+    onProgress: options.onProgress,
+    signal: options.signal,
+  });
+  const graph = quantizeGraph(model.float, ranges, {
+    inputType: settings.ioType,
+    outputType: settings.ioType,
+  });
   return {
     graph,
     createdAt: (options.now ?? Date.now)(),
@@ -50,7 +69,12 @@ function argmax(v: Float32Array): number {
 }
 
 /** Classifies every labelled window with both precisions. */
-export function comparePrecisions(model: TrainedModel, int8: QuantizedModel, rows: readonly Float32Array[], rowLabels: readonly string[]): PrecisionComparison {
+export function comparePrecisions(
+  model: TrainedModel,
+  int8: QuantizedModel,
+  rows: readonly Float32Array[],
+  rowLabels: readonly string[],
+): PrecisionComparison {
   if (!model.float) throw new StudioError('quant-no-network', 'This model has no network to compare.');
   const runFloat = graphRunner(model.float);
   const runInt8 = graphRunner(int8.graph);
@@ -78,5 +102,12 @@ export function comparePrecisions(model: TrainedModel, int8: QuantizedModel, row
     const confusion = confusionMatrix(actual, pred, k);
     return { accuracy: classificationMetrics(confusion, model.labels).accuracy, confusion };
   };
-  return { windows: actual.length, labels: model.labels, float: side(floatPred), int8: side(int8Pred), disagreements, meanAbsOutputDiff: outputs ? diff / outputs : 0 };
+  return {
+    windows: actual.length,
+    labels: model.labels,
+    float: side(floatPred),
+    int8: side(int8Pred),
+    disagreements,
+    meanAbsOutputDiff: outputs ? diff / outputs : 0,
+  };
 }

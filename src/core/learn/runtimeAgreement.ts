@@ -25,10 +25,21 @@ export function rawInput(graph: Graph, features: Float32Array): Int8Array | Floa
  * Runs every window through our interpreter and `other` (e.g. the official TFLite runtime) and compares raw
  * outputs: int8 must agree within 1 LSB, float32 within 1e-5 relative (DESIGN.md §6 oracles).
  */
-export function measureAgreement(graph: Graph, windows: readonly Float32Array[], other: (raw: Int8Array | Float32Array) => ArrayLike<number>): Agreement {
+export function measureAgreement(
+  graph: Graph,
+  windows: readonly Float32Array[],
+  other: (raw: Int8Array | Float32Array) => ArrayLike<number>,
+): Agreement {
   const interp = prepareInterpreter(graph);
   const dtype = interp.outputTensors[0].dtype === 'int8' ? 'int8' : 'float32';
-  const result: Agreement = { dtype, inputs: windows.length, outputs: 0, equal: 0, maxDiff: 0, beyondTolerance: 0 };
+  const result: Agreement = {
+    dtype,
+    inputs: windows.length,
+    outputs: 0,
+    equal: 0,
+    maxDiff: 0,
+    beyondTolerance: 0,
+  };
   for (const w of windows) {
     const raw = rawInput(graph, w);
     const ours = interp.invoke([raw])[0];

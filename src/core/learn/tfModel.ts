@@ -9,7 +9,12 @@ export interface LayerWeights {
   bias: Float32Array;
 }
 
-function layerFor(p: PlannedLayer, style: Architecture['style'], seed: number, first: number[] | null): tf.serialization.Serializable | null {
+function layerFor(
+  p: PlannedLayer,
+  style: Architecture['style'],
+  seed: number,
+  first: number[] | null,
+): tf.serialization.Serializable | null {
   const init = () => tfl.initializers.glorotUniform({ seed });
   const inputShape = first ? { inputShape: first } : {};
   const spec = p.spec;
@@ -26,15 +31,33 @@ function layerFor(p: PlannedLayer, style: Architecture['style'], seed: number, f
   if (!spec) return null;
   switch (spec.type) {
     case 'dense':
-      return tfl.layers.dense({ units: spec.units, activation: 'relu', kernelInitializer: init(), ...inputShape });
+      return tfl.layers.dense({
+        units: spec.units,
+        activation: 'relu',
+        kernelInitializer: init(),
+        ...inputShape,
+      });
     case 'conv1d':
-      return tfl.layers.conv1d({ filters: spec.filters, kernelSize: spec.kernelSize, padding: 'same', activation: 'relu', kernelInitializer: init() });
+      return tfl.layers.conv1d({
+        filters: spec.filters,
+        kernelSize: spec.kernelSize,
+        padding: 'same',
+        activation: 'relu',
+        kernelInitializer: init(),
+      });
     case 'conv2d':
-      return tfl.layers.conv2d({ filters: spec.filters, kernelSize: spec.kernelSize, padding: 'same', activation: 'relu', kernelInitializer: init() });
+      return tfl.layers.conv2d({
+        filters: spec.filters,
+        kernelSize: spec.kernelSize,
+        padding: 'same',
+        activation: 'relu',
+        kernelInitializer: init(),
+      });
     case 'maxPool':
     case 'avgPool': {
       const args = { poolSize: spec.size, strides: spec.size, padding: 'same' as const };
-      if (style === 'conv1d') return spec.type === 'maxPool' ? tfl.layers.maxPooling1d(args) : tfl.layers.averagePooling1d(args);
+      if (style === 'conv1d')
+        return spec.type === 'maxPool' ? tfl.layers.maxPooling1d(args) : tfl.layers.averagePooling1d(args);
       return spec.type === 'maxPool' ? tfl.layers.maxPooling2d(args) : tfl.layers.averagePooling2d(args);
     }
     case 'dropout':
@@ -43,7 +66,10 @@ function layerFor(p: PlannedLayer, style: Architecture['style'], seed: number, f
 }
 
 /** A tfjs model for a planned architecture, compiled for training (Adam; cross-entropy or mean squared error). */
-export function buildTfModel(arch: Architecture, options: { seed: number; learningRate: number }): tfl.Sequential {
+export function buildTfModel(
+  arch: Architecture,
+  options: { seed: number; learningRate: number },
+): tfl.Sequential {
   const model = tfl.sequential();
   const inputShape = arch.layers[0].outputShape;
   let needsInput = true;

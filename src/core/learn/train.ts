@@ -50,7 +50,11 @@ export interface TrainResult {
 
 const cancelledError = () => new StudioError('cancelled', 'Training was cancelled.');
 
-function rowsTensor(data: TrainingData, idx: ArrayLike<number>, augmented?: (row: number) => Float32Array): tf.Tensor2D {
+function rowsTensor(
+  data: TrainingData,
+  idx: ArrayLike<number>,
+  augmented?: (row: number) => Float32Array,
+): tf.Tensor2D {
   const f = data.featureCount;
   const buf = new Float32Array(idx.length * f);
   for (let i = 0; i < idx.length; i++) {
@@ -62,7 +66,10 @@ function rowsTensor(data: TrainingData, idx: ArrayLike<number>, augmented?: (row
 
 function targetsTensor(data: TrainingData, idx: ArrayLike<number>, arch: Architecture): tf.Tensor {
   if (arch.head.kind === 'regression') {
-    return tf.tensor2d(Float32Array.from(idx, (r) => data.y[r]), [idx.length, 1]);
+    return tf.tensor2d(
+      Float32Array.from(idx, (r) => data.y[r]),
+      [idx.length, 1],
+    );
   }
   const classes = arch.head.classes;
   const oneHot = new Float32Array(idx.length * classes);
@@ -80,17 +87,32 @@ export async function trainNetwork(data: TrainingData, options: TrainOptions): P
   const classifier = arch.head.kind === 'classifier';
   const labels = classifier ? data.y : new Int32Array(data.rows);
   const { trainIdx, valIdx } = validationSplit(labels, settings.validationSplit, settings.seed);
-  if (trainIdx.length === 0) throw new StudioError('no-training-data', 'There are no training windows: record or import training samples.');
+  if (trainIdx.length === 0)
+    throw new StudioError(
+      'no-training-data',
+      'There are no training windows: record or import training samples.',
+    );
   const rand = seededRandom(settings.seed);
   const model = buildTfModel(arch, { seed: settings.seed, learningRate: settings.learningRate });
   const head = arch.head;
   const weighting =
     head.kind === 'classifier' && settings.classWeighting
-      ? Object.fromEntries(Array.from(classWeights(Array.from(trainIdx, (r) => data.y[r]), head.classes), (w, c) => [c, w]))
+      ? Object.fromEntries(
+          Array.from(
+            classWeights(
+              Array.from(trainIdx, (r) => data.y[r]),
+              head.classes,
+            ),
+            (w, c) => [c, w],
+          ),
+        )
       : undefined;
   const xVal = valIdx.length > 0 ? rowsTensor(data, valIdx) : null;
   const yVal = valIdx.length > 0 ? targetsTensor(data, valIdx, arch) : null;
-  const stopping = settings.earlyStoppingPatience > 0 ? createEarlyStopping({ patience: settings.earlyStoppingPatience, minDelta: 0, monitor: 'val_loss' }) : null;
+  const stopping =
+    settings.earlyStoppingPatience > 0
+      ? createEarlyStopping({ patience: settings.earlyStoppingPatience, minDelta: 0, monitor: 'val_loss' })
+      : null;
   const history: EpochLog[] = [];
   const started = now();
   let best: tf.Tensor[] | null = null;
@@ -132,7 +154,10 @@ export async function trainNetwork(data: TrainingData, options: TrainOptions): P
       options.onEpoch?.(log, settings.epochs);
       keptEpoch = epoch;
       if (stopping && log.valLoss !== null) {
-        const { stop, improved } = stopping.update({ val_loss: log.valLoss, val_accuracy: log.valAccuracy ?? undefined });
+        const { stop, improved } = stopping.update({
+          val_loss: log.valLoss,
+          val_accuracy: log.valAccuracy ?? undefined,
+        });
         if (improved) {
           best?.forEach((t) => t.dispose());
           best = model.getWeights().map((t) => t.clone());

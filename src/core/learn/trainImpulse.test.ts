@@ -20,9 +20,24 @@ describe('trainImpulse', () => {
 
   it('trains the gesture classifier with augmentation, exports a float graph that reproduces its predictions', async () => {
     const learn = defaultLearnBlock('classifier', set.featureShape) as NeuralBlock;
-    learn.training = { ...learn.training, epochs: 15, augmentation: { ...learn.training.augmentation, enabled: true } };
+    learn.training = {
+      ...learn.training,
+      epochs: 15,
+      augmentation: { ...learn.training.augmentation, enabled: true },
+    };
     const epochs: number[] = [];
-    const model = await trainImpulse(set, { ...options, learn, augment: makeAugmenter(GESTURE_IMPULSE, learn.training.augmentation, set.rows, set.featureShape, motion), onEpoch: (l) => epochs.push(l.epoch) });
+    const model = await trainImpulse(set, {
+      ...options,
+      learn,
+      augment: makeAugmenter(
+        GESTURE_IMPULSE,
+        learn.training.augmentation,
+        set.rows,
+        set.featureShape,
+        motion,
+      ),
+      onEpoch: (l) => epochs.push(l.epoch),
+    });
     expect(epochs).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
     expect(model.labels).toEqual(['circle', 'idle', 'punch', 'wave']);
     expect(model.validation.kind === 'classifier' && model.validation.accuracy).toBeGreaterThanOrEqual(0.9);
@@ -32,7 +47,20 @@ describe('trainImpulse', () => {
       return out.indexOf(Math.max(...out)) === model.explorer.predicted[i];
     }).length;
     expect(agree).toBe(set.rows.length);
-    const report = testModel(model, run, [{ sampleId: 's', name: 'wave.1', label: 'wave', rows: set.rows.filter((_, i) => set.rowLabels[i] === 'wave'), startMs: new Float32Array(0) }], { threshold: 0.5, precision: 'float32' });
+    const report = testModel(
+      model,
+      run,
+      [
+        {
+          sampleId: 's',
+          name: 'wave.1',
+          label: 'wave',
+          rows: set.rows.filter((_, i) => set.rowLabels[i] === 'wave'),
+          startMs: new Float32Array(0),
+        },
+      ],
+      { threshold: 0.5, precision: 'float32' },
+    );
     expect(report.samples[0].predicted).toBe('wave');
     expect(report.accuracy).toBe(1);
   });
@@ -40,12 +68,20 @@ describe('trainImpulse', () => {
   it('stops on cancel with a typed error', async () => {
     const controller = new AbortController();
     const learn = defaultLearnBlock('classifier', set.featureShape);
-    const run = trainImpulse(set, { ...options, learn, signal: controller.signal, onEpoch: () => controller.abort() });
+    const run = trainImpulse(set, {
+      ...options,
+      learn,
+      signal: controller.signal,
+      onEpoch: () => controller.abort(),
+    });
     await expect(run).rejects.toMatchObject({ code: 'cancelled' });
   });
 
   it('fits k-means anomaly detection: training windows are inside, a wild window is outside', async () => {
-    const model = await trainImpulse(set, { ...options, learn: { kind: 'anomaly', clusters: 4, featureIndices: [], seed: 1 } });
+    const model = await trainImpulse(set, {
+      ...options,
+      learn: { kind: 'anomaly', clusters: 4, featureIndices: [], seed: 1 },
+    });
     expect(model.validation.kind === 'anomaly' && model.validation.insideFraction).toBe(1);
     const run = (await import('./modelRunner')).modelRunner(model, 'float32');
     expect(run(set.rows[0])[0]).toBeLessThan(0);
@@ -65,7 +101,15 @@ describe('regression', () => {
     const learn = defaultLearnBlock('regression', [5]) as NeuralBlock;
     learn.training = { ...learn.training, epochs: 60, learningRate: 0.01 };
     const model = await trainImpulse(
-      { rows, rowLabels: labels, rowSample: new Int32Array(200), rowStartMs: new Float32Array(200), sampleIds: ['s'], featureShape: [5], configHash: 'h' },
+      {
+        rows,
+        rowLabels: labels,
+        rowSample: new Int32Array(200),
+        rowStartMs: new Float32Array(200),
+        sampleIds: ['s'],
+        featureShape: [5],
+        configHash: 'h',
+      },
       { ...options, learn },
     );
     expect(model.validation.kind).toBe('regression');

@@ -49,6 +49,10 @@ export function trainingSetFromSamples(
     configHash: featureConfigHash(impulse),
   };
   if (!keepWindows) return { set };
-  const shape = { axes: impulse.input.axes.length, frames: framesPerWindow(impulse.input), frequencyHz: impulse.input.frequencyHz };
+  const shape = {
+    axes: impulse.input.axes.length,
+    frames: framesPerWindow(impulse.input),
+    frequencyHz: impulse.input.frequencyHz,
+  };
   return { set, motion: { windows, shape } };
 }

@@ -18,7 +18,11 @@ export function putFeatures(conn: DbConnection, entries: CachedFeatures[]): Prom
 }
 
 /** Deletes cached features of one configuration except the given keys (deleted or edited samples). */
-export function pruneFeatures(conn: DbConnection, configHash: string, keep: ReadonlySet<string>): Promise<number> {
+export function pruneFeatures(
+  conn: DbConnection,
+  configHash: string,
+  keep: ReadonlySet<string>,
+): Promise<number> {
   return conn.run(['features'], 'readwrite', 'clean the feature cache', async (tx) => {
     const store = tx.objectStore('features');
     const stale = (await store.index('byConfig').getAllKeys(configHash)).filter((k) => !keep.has(k));

@@ -9,7 +9,13 @@ function impulse(projectId: string, name = 'Gestures'): Impulse {
     id: newId(),
     projectId,
     name,
-    input: { windowSizeMs: 2000, windowStrideMs: 500, frequencyHz: 62.5, zeroPad: true, axes: ['accX', 'accY', 'accZ'] },
+    input: {
+      windowSizeMs: 2000,
+      windowStrideMs: 500,
+      frequencyHz: 62.5,
+      zeroPad: true,
+      axes: ['accX', 'accY', 'accZ'],
+    },
     dsp: { block: 'spectral', params: { 'fft-length': 128 } },
     createdAt: 1,
     updatedAt: 1,
@@ -68,7 +74,9 @@ describe('impulses and the feature cache', () => {
   it('rejects an impulse without a name or for a missing project', async () => {
     const db = await openTestDb();
     const p = await db.createProject('P');
-    await expect(db.putImpulse({ ...impulse(p.id), name: ' ' })).rejects.toMatchObject({ code: 'invalid-name' });
+    await expect(db.putImpulse({ ...impulse(p.id), name: ' ' })).rejects.toMatchObject({
+      code: 'invalid-name',
+    });
     await expect(db.putImpulse(impulse('missing'))).rejects.toMatchObject({ code: 'not-found' });
   });
 
@@ -76,6 +84,8 @@ describe('impulses and the feature cache', () => {
     const a = impulse('p');
     const b = { ...a, dsp: { block: a.dsp.block, params: { 'fft-length': 128 } } };
     expect(featureConfigHash(a)).toBe(featureConfigHash(b));
-    expect(featureConfigHash(a)).not.toBe(featureConfigHash({ ...a, input: { ...a.input, windowStrideMs: 250 } }));
+    expect(featureConfigHash(a)).not.toBe(
+      featureConfigHash({ ...a, input: { ...a.input, windowStrideMs: 250 } }),
+    );
   });
 });

@@ -12,9 +12,11 @@ export function listImpulses(conn: DbConnection, projectId: string): Promise<Imp
 
 /** Creates or replaces an impulse of an existing project. */
 export function putImpulse(conn: DbConnection, impulse: Impulse): Promise<void> {
-  if (!impulse.name.trim()) return Promise.reject(new StudioError('invalid-name', 'An impulse needs a name.'));
+  if (!impulse.name.trim())
+    return Promise.reject(new StudioError('invalid-name', 'An impulse needs a name.'));
   return conn.run(['projects', 'impulses'], 'readwrite', 'save the impulse', async (tx) => {
-    if (!(await tx.objectStore('projects').get(impulse.projectId))) throw notFoundError('project', impulse.projectId);
+    if (!(await tx.objectStore('projects').get(impulse.projectId)))
+      throw notFoundError('project', impulse.projectId);
     await tx.objectStore('impulses').put(impulse);
   });
 }

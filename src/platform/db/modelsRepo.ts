@@ -2,7 +2,9 @@ import type { TrainedModel, TrainingRun } from '../../core/learn/trainedModel';
 import type { DbConnection } from './connection';
 
 export function getModel(conn: DbConnection, impulseId: string): Promise<TrainedModel | undefined> {
-  return conn.run(['models'], 'readonly', 'read the trained model', (tx) => tx.objectStore('models').get(impulseId));
+  return conn.run(['models'], 'readonly', 'read the trained model', (tx) =>
+    tx.objectStore('models').get(impulseId),
+  );
 }
 
 /** Replaces the impulse's model and marks its run completed, together: a model never lands half-way. */
@@ -20,7 +22,9 @@ export function putModel(conn: DbConnection, model: TrainedModel): Promise<void>
 }
 
 export function getTrainingRun(conn: DbConnection, impulseId: string): Promise<TrainingRun | undefined> {
-  return conn.run(['trainingRuns'], 'readonly', 'read the training run', (tx) => tx.objectStore('trainingRuns').get(impulseId));
+  return conn.run(['trainingRuns'], 'readonly', 'read the training run', (tx) =>
+    tx.objectStore('trainingRuns').get(impulseId),
+  );
 }
 
 export function putTrainingRun(conn: DbConnection, run: TrainingRun): Promise<void> {
@@ -38,7 +42,14 @@ export function cancelInterruptedRuns(conn: DbConnection, projectId: string, now
     const store = tx.objectStore('trainingRuns');
     const running = (await store.index('byProject').getAll(projectId)).filter((r) => r.status === 'running');
     await Promise.all(
-      running.map((r) => store.put({ ...r, status: 'cancelled', endedAt: now, message: 'Interrupted: the page was closed or reloaded during training.' })),
+      running.map((r) =>
+        store.put({
+          ...r,
+          status: 'cancelled',
+          endedAt: now,
+          message: 'Interrupted: the page was closed or reloaded during training.',
+        }),
+      ),
     );
     return running.length;
   });

@@ -66,36 +66,42 @@ export async function duplicateProject(
   now: number,
 ): Promise<Project> {
   const copy: Project = { id: newId(), name: checkName(name), createdAt: now, updatedAt: now };
-  return conn.run(['projects', 'samples', 'sampleData', 'impulses'], 'readwrite', 'duplicate the project', async (tx) => {
-    const projects = tx.objectStore('projects');
-    const metas = tx.objectStore('samples');
-    const data = tx.objectStore('sampleData');
-    const impulses = tx.objectStore('impulses');
-    const [original, sampleMetas, projectImpulses] = await Promise.all([
-      projects.get(id),
-      metas.index('byProject').getAll(id),
-      impulses.index('byProject').getAll(id),
-    ]);
-    if (!original) throw notFoundError('project', id);
-    const stored = await Promise.all(sampleMetas.map((meta) => data.get(meta.id)));
-    await allRequests((add) => {
-      add(projects.add(copy));
-      sampleMetas.forEach((meta, i) => {
-        const values = stored[i]?.values;
-        if (!values) {
-          throw new StudioError(
-            'storage-error',
-            `The stored values of sample "${meta.name}" are missing, so the project cannot be copied.`,
-          );
-        }
-        const copyId = newId();
-        add(metas.add({ ...meta, id: copyId, projectId: copy.id }));
-        add(data.add({ id: copyId, values }));
+  return conn.run(
+    ['projects', 'samples', 'sampleData', 'impulses'],
+    'readwrite',
+    'duplicate the project',
+    async (tx) => {
+      const projects = tx.objectStore('projects');
+      const metas = tx.objectStore('samples');
+      const data = tx.objectStore('sampleData');
+      const impulses = tx.objectStore('impulses');
+      const [original, sampleMetas, projectImpulses] = await Promise.all([
+        projects.get(id),
+        metas.index('byProject').getAll(id),
+        impulses.index('byProject').getAll(id),
+      ]);
+      if (!original) throw notFoundError('project', id);
+      const stored = await Promise.all(sampleMetas.map((meta) => data.get(meta.id)));
+      await allRequests((add) => {
+        add(projects.add(copy));
+        sampleMetas.forEach((meta, i) => {
+          const values = stored[i]?.values;
+          if (!values) {
+            throw new StudioError(
+              'storage-error',
+              `The stored values of sample "${meta.name}" are missing, so the project cannot be copied.`,
+            );
+          }
+          const copyId = newId();
+          add(metas.add({ ...meta, id: copyId, projectId: copy.id }));
+          add(data.add({ id: copyId, values }));
+        });
+        for (const impulse of projectImpulses)
+          add(impulses.add({ ...impulse, id: newId(), projectId: copy.id }));
       });
-      for (const impulse of projectImpulses) add(impulses.add({ ...impulse, id: newId(), projectId: copy.id }));
-    });
-    return copy;
-  });
+      return copy;
+    },
+  );
 }
 
 /**
@@ -103,7 +109,15 @@ export async function duplicateProject(
  * training runs, in one transaction.
  */
 export function deleteProject(conn: DbConnection, id: string): Promise<void> {
-  const stores: StudioStoreName[] = ['projects', 'samples', 'sampleData', 'impulses', 'features', 'models', 'trainingRuns'];
+  const stores: StudioStoreName[] = [
+    'projects',
+    'samples',
+    'sampleData',
+    'impulses',
+    'features',
+    'models',
+    'trainingRuns',
+  ];
   return conn.run(stores, 'readwrite', 'delete the project', async (tx) => {
     const projects = tx.objectStore('projects');
     const metas = tx.objectStore('samples');
@@ -116,7 +130,9 @@ export function deleteProject(conn: DbConnection, id: string): Promise<void> {
       impulses.index('byProject').getAllKeys(id),
     ]);
     if (!project) throw notFoundError('project', id);
-    const featureKeys = (await Promise.all(sampleIds.map((s) => features.index('bySample').getAllKeys(s)))).flat();
+    const featureKeys = (
+      await Promise.all(sampleIds.map((s) => features.index('bySample').getAllKeys(s)))
+    ).flat();
     await allRequests((add) => {
       add(projects.delete(id));
       for (const sampleId of sampleIds) {

@@ -29,11 +29,4 @@ export interface StudioSchema extends DBSchema {
 }
 
 export type StudioStoreName =
-  | 'projects'
-  | 'samples'
-  | 'sampleData'
-  | 'settings'
-  | 'impulses'
-  | 'features'
-  | 'models'
-  | 'trainingRuns';
+  'projects' | 'samples' | 'sampleData' | 'settings' | 'impulses' | 'features' | 'models' | 'trainingRuns';

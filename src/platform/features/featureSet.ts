@@ -1,6 +1,11 @@
 import { StudioError } from '../../core/errors';
 import { featureShape, sampleFeatures } from '../../core/impulse/generateFeatures';
-import { featureConfig, featureConfigHash, featureKey, type CachedFeatures } from '../../core/impulse/impulse';
+import {
+  featureConfig,
+  featureConfigHash,
+  featureKey,
+  type CachedFeatures,
+} from '../../core/impulse/impulse';
 import type { StudioDb } from '../db/studioDb';
 import type { FeatureJob, FeatureProgress, FeatureSetSummary } from '../../../workers/dspApi';
 

@@ -28,7 +28,10 @@ async function activate(choice: BackendChoice, baseUrl: string): Promise<ActiveB
       }
     } catch (e) {
       await tf.setBackend('cpu');
-      return { name: 'cpu', note: `WebAssembly backend failed to start (${e instanceof Error ? e.message : String(e)}); using the CPU backend.` };
+      return {
+        name: 'cpu',
+        note: `WebAssembly backend failed to start (${e instanceof Error ? e.message : String(e)}); using the CPU backend.`,
+      };
     }
     await tf.setBackend('cpu');
     return { name: 'cpu', note: 'WebAssembly backend is unavailable here; using the CPU backend.' };
@@ -45,13 +48,20 @@ const CONV_GRADIENTS = ['Conv2DBackpropFilter', 'Conv2DBackpropInput'];
  * The backend to train a network on: the choice, except that convolutional networks go to cpu when the wasm
  * backend lacks their gradient kernels (the note says so).
  */
-export async function trainingBackend(choice: BackendChoice, baseUrl: string, convolutional: boolean): Promise<ActiveBackend> {
+export async function trainingBackend(
+  choice: BackendChoice,
+  baseUrl: string,
+  convolutional: boolean,
+): Promise<ActiveBackend> {
   const backend = await useTfBackend(choice, baseUrl);
   if (backend.name !== 'wasm' || !convolutional) return backend;
   const missing = CONV_GRADIENTS.filter((k) => !tf.getKernel(k, 'wasm'));
   if (missing.length === 0) return backend;
   const cpu = await useTfBackend('cpu', baseUrl);
-  return { ...cpu, note: `The WebAssembly backend has no ${missing.join(' or ')} kernel, which convolutional networks need to learn; this network trains on the CPU backend.` };
+  return {
+    ...cpu,
+    note: `The WebAssembly backend has no ${missing.join(' or ')} kernel, which convolutional networks need to learn; this network trains on the CPU backend.`,
+  };
 }
 
 /** Switches tfjs to the backend (once per choice); falls back to cpu with a note when wasm cannot start. */

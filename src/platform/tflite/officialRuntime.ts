@@ -13,8 +13,16 @@ export interface OfficialModel {
  * the page's main thread (it does not run in module workers). Used as an independent oracle for the studio's
  * own `.tflite` writer and interpreter.
  */
-export async function loadOfficialModel(bytes: Uint8Array, input: Tensor, baseUrl: string): Promise<OfficialModel> {
-  const [tf, tflite] = await Promise.all([import('@tensorflow/tfjs-core'), import('@tensorflow/tfjs-tflite'), import('@tensorflow/tfjs-backend-cpu')]);
+export async function loadOfficialModel(
+  bytes: Uint8Array,
+  input: Tensor,
+  baseUrl: string,
+): Promise<OfficialModel> {
+  const [tf, tflite] = await Promise.all([
+    import('@tensorflow/tfjs-core'),
+    import('@tensorflow/tfjs-tflite'),
+    import('@tensorflow/tfjs-backend-cpu'),
+  ]);
   await tf.setBackend('cpu');
   tflite.setWasmPath(new URL(TFLITE_WASM_DIR, baseUrl).href);
   const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
@@ -23,7 +31,9 @@ export async function loadOfficialModel(bytes: Uint8Array, input: Tensor, baseUr
   const integer = input.dtype !== 'float32';
   return {
     run(values) {
-      const x = integer ? tf.tensor(Int32Array.from(values), shape, 'int32') : tf.tensor(Float32Array.from(values), shape, 'float32');
+      const x = integer
+        ? tf.tensor(Int32Array.from(values), shape, 'int32')
+        : tf.tensor(Float32Array.from(values), shape, 'float32');
       const y = model.predict(x) as import('@tensorflow/tfjs-core').Tensor;
       const out = y.dataSync();
       x.dispose();

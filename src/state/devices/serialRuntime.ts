@@ -4,7 +4,14 @@ import { PortConnection } from '../../platform/serial/portConnection';
 import type { PortLike } from '../../platform/serial/types';
 import { Listeners } from './listeners';
 import { RateMeter } from './rateMeter';
-import type { FrameListener, SensorSnapshot, SourceKind, SourceRuntime, SourceSnapshot, SourceStatus } from './types';
+import type {
+  FrameListener,
+  SensorSnapshot,
+  SourceKind,
+  SourceRuntime,
+  SourceSnapshot,
+  SourceStatus,
+} from './types';
 
 export const FORWARDER_KEY = 'forwarder';
 const HELLO_RETRY_MS = 1000;
@@ -27,7 +34,8 @@ interface SensorState {
 }
 
 export function defaultForwarderAxes(n: number): SensorInfo[] {
-  const names = n === 3 ? ['accX', 'accY', 'accZ'] : n === 6 ? ['accX', 'accY', 'accZ', 'gyrX', 'gyrY', 'gyrZ'] : [];
+  const names =
+    n === 3 ? ['accX', 'accY', 'accZ'] : n === 6 ? ['accX', 'accY', 'accZ', 'gyrX', 'gyrY', 'gyrZ'] : [];
   return Array.from({ length: n }, (_, i) => ({ name: names[i] ?? `axis${i + 1}`, units: 'N/A' }));
 }
 
@@ -97,7 +105,9 @@ export class SerialRuntime implements SourceRuntime {
 
   async disconnect(): Promise<void> {
     if (this.session.protocol === 'studio' && this.connection) {
-      await this.connection.write(this.session.command({ type: 'stop', sensorId: 'all' }).bytes).catch(() => {});
+      await this.connection
+        .write(this.session.command({ type: 'stop', sensorId: 'all' }).bytes)
+        .catch(() => {});
     }
     await this.connection?.close();
   }
@@ -178,11 +188,19 @@ export class SerialRuntime implements SourceRuntime {
         measuredHz: 0,
         framesReceived: prev?.snapshot.framesReceived ?? 0,
       };
-      this.sensors.set(key, { snapshot, meter: prev?.meter ?? new RateMeter(), listeners: prev?.listeners ?? new Listeners() });
+      this.sensors.set(key, {
+        snapshot,
+        meter: prev?.meter ?? new RateMeter(),
+        listeners: prev?.listeners ?? new Listeners(),
+      });
       if (!d.streaming) void this.write(this.session.command({ type: 'start', sensorId: d.id }).bytes);
     }
     for (const key of [...this.sensors.keys()]) if (!keep.has(key)) this.sensors.delete(key);
-    this.details.splice(0, this.details.length, `${device.board} · ${device.revision} · firmware ${device.firmware}`);
+    this.details.splice(
+      0,
+      this.details.length,
+      `${device.board} · ${device.revision} · firmware ${device.firmware}`,
+    );
   }
 
   private onForwarderLayout(axisCount: number, hz: number | null): void {
@@ -193,7 +211,15 @@ export class SerialRuntime implements SourceRuntime {
     }
     const axes = this.options.forwarderAxes?.(axisCount) ?? defaultForwarderAxes(axisCount);
     this.sensors.set(FORWARDER_KEY, {
-      snapshot: { key: FORWARDER_KEY, name: `${axisCount} values per line`, kind: 'generic', axes, declaredHz: hz ?? 0, measuredHz: 0, framesReceived: 0 },
+      snapshot: {
+        key: FORWARDER_KEY,
+        name: `${axisCount} values per line`,
+        kind: 'generic',
+        axes,
+        declaredHz: hz ?? 0,
+        measuredHz: 0,
+        framesReceived: 0,
+      },
       meter: new RateMeter(),
       listeners: prev?.listeners ?? new Listeners(),
     });
@@ -220,7 +246,7 @@ export class SerialRuntime implements SourceRuntime {
 }
 
 function describeLoss(error: unknown): string {
-  const what = error instanceof Error ? ` (${error.message})` : '';
+  const what = error instanceof Error ? ` (${error.message.replace(/\.$/, '')})` : '';
   return `The board was disconnected${what}.`;
 }
 
