@@ -22,8 +22,17 @@ test('import, curate, reload, export and re-import a project', async ({ page }) 
   await expect(sampleRow(page, 'idle.rec2')).toContainText('idle');
 
   // Relabel one sample from its detail panel, two more in bulk.
+  // A new name and a new label in one Save are one edit: both land, and one undo restores both.
   await sampleRow(page, 'yes_1000ms').click();
   await expect(page.getByTestId('sample-chart')).toBeVisible();
+  await page.getByLabel('Sample name').fill('yes.take2');
+  await page.getByLabel('Sample label').fill('yes');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(sampleRow(page, 'yes.take2')).toContainText('yes');
+  await page.getByRole('button', { name: /Undo/ }).first().click();
+  await expect(sampleRow(page, 'yes_1000ms')).toContainText('unlabeled');
+  await expect(sampleRow(page, 'yes.take2')).toHaveCount(0);
+  await sampleRow(page, 'yes_1000ms').click();
   await page.getByLabel('Sample label').fill('yes');
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(sampleRow(page, 'yes_1000ms')).toContainText('yes');
@@ -105,10 +114,12 @@ test('import, curate, reload, export and re-import a project', async ({ page }) 
   await page.getByRole('button', { name: 'Export .zip' }).click();
   const zipPath = await (await download).path();
   const exported = readFileSync(zipPath);
+  const originalProject = await page.getByLabel('Current project').inputValue();
   await page
     .getByTestId('project-zip-input')
     .setInputFiles({ name: 'words.tinyml.zip', mimeType: 'application/zip', buffer: exported });
   await expect(page.getByTestId('project-row')).toHaveCount(2);
+  await expect(page.getByLabel('Current project')).not.toHaveValue(originalProject);
   await page.goto('/#/data');
   await expect(page.getByTestId('sample-row')).toHaveCount(7);
   expect(await snapshot()).toEqual(before);
@@ -165,4 +176,51 @@ test('each bad file gets its own clear message and the good ones are imported', 
   );
   await expect(sampleRow(page, 'good.one')).toBeVisible();
   await screenshot(page, 'data-bad-input');
+});
+
+test('drag-and-drop import, a filter that follows the project, bulk actions on what is shown', async ({
+  page,
+}) => {
+  await createProject(page, 'Dropped');
+  await page.goto('/#/data');
+  const csv = gestureCsv('good.one.csv');
+  await page.getByTestId('dropzone').evaluate(
+    (zone, files) => {
+      const dt = new DataTransfer();
+      for (const f of files) dt.items.add(new File([new Uint8Array(f.bytes)], f.name, { type: f.type }));
+      zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    },
+    [
+      { name: csv.name, type: csv.mimeType, bytes: [...csv.buffer] },
+      { name: 'empty.wav', type: 'audio/wav', bytes: [] },
+      { name: 'idle.rec2.json', type: 'application/json', bytes: [...gestureJson().buffer] },
+    ],
+  );
+  await expect(page.getByTestId('import-report')).toContainText(
+    'Imported 2 samples; 1 file could not be imported',
+  );
+  await expect(page.getByTestId('import-error').filter({ hasText: 'empty.wav' })).toContainText(/empty/i);
+  await expect(sampleRow(page, 'good.one')).toBeVisible();
+  await expect(sampleRow(page, 'idle.rec2')).toBeVisible();
+
+  // Bulk actions touch only the checked samples the filter shows.
+  await sampleRow(page, 'good.one').getByRole('checkbox').check();
+  await sampleRow(page, 'idle.rec2').getByRole('checkbox').check();
+  await expect(page.getByTestId('bulk-bar')).toContainText('2 selected');
+  await page.getByLabel('Filter by label').selectOption('good');
+  await expect(page.getByTestId('sample-row')).toHaveCount(1);
+  await expect(page.getByTestId('bulk-bar')).toContainText('1 selected');
+  await page.getByTestId('bulk-bar').getByRole('button', { name: 'Delete' }).click();
+  await expect(sampleRow(page, 'good.one')).toHaveCount(0);
+  await page.getByLabel('Filter by label').selectOption('');
+  await expect(sampleRow(page, 'idle.rec2')).toBeVisible();
+  await expect(sampleRow(page, 'idle.rec2').getByRole('checkbox')).not.toBeChecked();
+
+  // A label filter does not follow the user into another project.
+  await page.getByLabel('Filter by label').selectOption('idle');
+  await createProject(page, 'Other');
+  await importFiles(page, [gestureCsv('wave.rec9.csv')]);
+  await expect(page.getByLabel('Filter by label')).toHaveValue('');
+  await expect(sampleRow(page, 'wave.rec9')).toBeVisible();
 });

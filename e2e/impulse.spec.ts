@@ -1,4 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
+import { writeWav } from '../src/core/formats/wav';
 import { createProject, importFiles, recordSample, screenshot, sharedWavs } from './helpers';
 
 async function generate(page: Page): Promise<void> {
@@ -34,12 +35,28 @@ test('keyword impulse on the shared WAVs: live feature count, features with prog
   await scatter.focus();
   await page.keyboard.press('ArrowRight');
   await expect(page.getByTestId('explorer-pick')).toContainText(/window at 0 ms/);
+  // The picked point's sample and window are what the Window view shows.
+  const picked = (await page.getByTestId('explorer-pick').textContent())!;
+  const pickedName = sharedWavs()
+    .map((w) => w.name.replace(/\.wav$/, ''))
+    .find((n) => picked.includes(n))!;
+  expect(pickedName).toBeTruthy();
+  await expect(page.getByTestId('window-view-caption')).toContainText(
+    `${pickedName} · window 1 of 1 at 0 ms`,
+  );
   await expect(page.getByTestId('window-view').locator('canvas.heatmap')).toBeVisible();
+  await expect(page.getByTestId('mfe-clamp-note').first()).toBeVisible();
   await screenshot(page, 'impulse-keywords');
 
-  // Settings persist, and a re-run takes everything from the cache.
+  // Settings persist (a changed input parameter too), and a re-run takes everything from the cache.
+  await page.getByLabel('Window stride').fill('250');
+  await page.getByLabel('Window stride').blur();
+  await page.getByLabel('Window stride').fill('500');
+  await page.getByLabel('Window stride').blur();
   await page.reload();
   await expect(page.getByLabel('Processing block')).toHaveValue('mfe');
+  await expect(page.getByLabel('num_filters')).toHaveValue('40');
+  await expect(page.getByLabel('Window stride')).toHaveValue('500');
   await generate(page);
   await expect(page.getByTestId('generate-summary')).toContainText('0 computed, 4 from the cache');
 });
@@ -72,5 +89,71 @@ test('gesture impulse on virtual-board recordings: spectral features and the exp
   await expect(
     explorer.getByRole('application', { name: 'Feature scatter plot of 20 windows' }),
   ).toBeVisible();
+  // The spectral view: power against frequency per axis, and the statistics by name.
+  const view = page.getByTestId('window-view');
+  await expect(view.getByTestId('spectral-plot')).toBeVisible();
+  await expect(view.getByTestId('spectral-plot')).toContainText('Hz');
+  for (const name of ['RMS', 'Skewness', 'Kurtosis', 'accX', 'accY', 'accZ'])
+    await expect(view.getByTestId('spectral-statistics')).toContainText(name);
   await screenshot(page, 'impulse-gestures');
+
+  // A second impulse with its own input: a live count as the window changes, and its own parameters.
+  await page.getByRole('button', { name: '+ New impulse' }).click();
+  await page.getByLabel('Window size').fill('1000');
+  await page.getByLabel('Window size').blur();
+  await expect(page.getByText('100 frames per window.')).toBeVisible();
+  await page.getByLabel('fft-length').fill('64');
+  await page.getByLabel('fft-length').blur();
+  // FFT 64 at 100 Hz, low-pass 3 Hz: bins 1…int(3·64/100 + 0.5) = 2, so 3 + 2 + 2 = 7 per axis.
+  await expect(page.getByTestId('feature-count')).toContainText('21 features per window');
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Impulse 2' })).toBeVisible();
+  await expect(page.getByLabel('Window size')).toHaveValue('1000');
+  await page.getByRole('button', { name: 'Impulse 1' }).click();
+  await expect(page.getByLabel('Window size')).toHaveValue('2000');
+  await expect(page.getByTestId('feature-count')).toContainText('27 features per window');
+
+  // Editing the processing block clears the run that no longer matches it.
+  await generate(page);
+  await page.getByLabel('fft-length').fill('64');
+  await page.getByLabel('fft-length').blur();
+  await expect(page.getByTestId('feature-count')).toContainText('21 features per window');
+  await expect(page.getByTestId('generate-summary')).toHaveCount(0);
+  await expect(page.getByTestId('feature-explorer')).toHaveCount(0);
+});
+
+test('a long feature generation shows its progress, can be cancelled, and keeps what it computed', async ({
+  page,
+}) => {
+  await createProject(page, 'Long audio');
+  // 24 samples of 30 s of noisy tone at 16 kHz: tens of thousands of MFCC windows at a 20 ms stride.
+  const files = Array.from({ length: 24 }, (_, i) => {
+    const values = new Int16Array(16000 * 30);
+    let seed = i + 1;
+    for (let k = 0; k < values.length; k++) {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      values[k] = Math.round(
+        Math.sin((2 * Math.PI * (200 + 40 * i) * k) / 16000) * 6000 + (seed % 2000) - 1000,
+      );
+    }
+    return { name: `tone.${i}.wav`, mimeType: 'audio/wav', buffer: Buffer.from(writeWav(values, 16000)) };
+  });
+  await importFiles(page, files);
+  await expect(page.getByTestId('import-report')).toContainText('Imported 24 samples');
+  await page.goto('/#/impulse');
+  await page.getByRole('button', { name: '+ New impulse' }).click();
+  await page.getByLabel('Window stride').fill('20');
+  await page.getByLabel('Window stride').blur();
+  const panel = page.getByTestId('generate-panel');
+  await panel.getByRole('button', { name: 'Generate features' }).click();
+  await expect(panel.getByTestId('generate-progress')).toBeVisible();
+  await expect(panel.getByTestId('generate-progress')).toContainText(/[1-9]\d* \/ 24 samples/, {
+    timeout: 30_000,
+  });
+  await panel.getByRole('button', { name: 'Cancel' }).click();
+  await expect(panel).toContainText('Cancelled. What was computed is cached');
+  await expect(page.locator('.toast.error')).toHaveCount(0);
+  await panel.getByRole('button', { name: 'Generate features' }).click();
+  await expect(panel.getByTestId('generate-summary')).toBeVisible({ timeout: 120_000 });
+  await expect(panel.getByTestId('generate-summary')).toContainText(/[1-9]\d* from the cache/);
 });

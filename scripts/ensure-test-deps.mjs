@@ -1,8 +1,24 @@
-// Makes sure the test suite's system tools are there: Debian's Chromium (browser tests), g++ (firmware
-// encoder round trip) and python3 with numpy (DSP cross-checks). Installs the missing Debian packages when
-// running as root, otherwise stops with the one command to run.
+// Makes sure the test suite's inputs are there: the shared test data beside the repository (read-only,
+// never copied here), Debian's Chromium (browser tests), g++ (firmware encoder round trip) and python3 with
+// numpy (DSP cross-checks). Installs the missing Debian packages when running as root, otherwise stops with
+// the one command to run.
 import { execSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { findChromium } from './chromium-path.mjs';
+
+// Tests read it as `../shared/testdata` from the repository root.
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const testData = resolve(repoRoot, '../shared/testdata');
+if (!existsSync(testData)) {
+  console.error(
+    `The shared test data is missing: the tests need the folder ${testData} ` +
+      `(a "shared/testdata" folder next to this repository's folder, ${repoRoot}). ` +
+      'Put the shared test files there, then run the tests again.',
+  );
+  process.exit(1);
+}
 
 const has = (cmd, args) => spawnSync(cmd, args, { stdio: 'ignore' }).status === 0;
 const missing = [];

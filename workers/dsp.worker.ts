@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import { expose, transfer } from 'comlink';
+import '../src/platform/workers/typedErrors';
 import { StudioError } from '../src/core/errors';
 import { featureKey, type Impulse } from '../src/core/impulse/impulse';
 import { describeImpulse } from '../src/core/impulse/generateFeatures';
@@ -19,31 +20,41 @@ import type {
 let dbPromise: Promise<StudioDb> | null = null;
 const db = () => (dbPromise ??= openStudioDb());
 
-let cancelled = false;
+/**
+ * Every generate or project call gets a number; cancel() cancels every call started before it. A call
+ * therefore never un-cancels an older one that is still finishing (the page may start a new run right after
+ * cancelling one, e.g. when the impulse's parameters change mid-run).
+ */
+let started = 0;
+let cancelledUpTo = 0;
 let lastRows: Float32Array[] = [];
+let lastRowsRun = 0;
 
 const api: DspWorkerApi = {
   async generate(job: FeatureJob, onProgress: (p: FeatureProgress) => void): Promise<FeatureSetSummary> {
-    cancelled = false;
+    const run = ++started;
     const store = await db();
-    const { summary, rows } = await buildFeatureSet(store, job, onProgress, () => cancelled);
-    await store.pruneFeatures(
-      summary.configHash,
-      new Set(job.samples.map((s) => featureKey(s.id, summary.configHash))),
-    );
-    lastRows = rows;
+    const { summary, rows } = await buildFeatureSet(store, job, onProgress, () => run <= cancelledUpTo);
+    await store.pruneFeatures(job.impulse.projectId, {
+      configHash: summary.configHash,
+      keys: new Set(job.samples.map((s) => featureKey(s.id, summary.configHash))),
+    });
+    if (run > lastRowsRun) {
+      lastRows = rows;
+      lastRowsRun = run;
+    }
     return transfer(summary, [summary.rowSample.buffer, summary.rowStartMs.buffer]);
   },
 
   cancel() {
-    cancelled = true;
+    cancelledUpTo = started;
   },
 
   async project(method: ProjectionMethod, seed: number, onProgress: (fraction: number) => void) {
-    cancelled = false;
+    const run = ++started;
     if (lastRows.length === 0) throw new StudioError('no-features', 'Generate features first.');
     const controller = new AbortController();
-    const poll = setInterval(() => cancelled && controller.abort(), 50);
+    const poll = setInterval(() => run <= cancelledUpTo && controller.abort(), 50);
     try {
       const result = await projectFeatures(lastRows, method, { seed, signal: controller.signal, onProgress });
       return transfer(result, [result.points.buffer]);
@@ -63,6 +74,7 @@ const api: DspWorkerApi = {
     const features = block.run(params, window, sliced.shape);
     const view = {
       windowCount: sliced.windows.length,
+      windowIndex: i,
       startMs: sliced.startMs[i],
       window,
       windowAxes: impulse.input.axes,

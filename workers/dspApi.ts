@@ -36,6 +36,8 @@ export interface FeatureSetSummary {
 
 export interface WindowView {
   windowCount: number;
+  /** The window shown: the one asked for, or the sample's last if it has fewer windows. */
+  windowIndex: number;
   startMs: number;
   /** The window's input values (frames × axes, interleaved) and the block's features of it. */
   window: Float32Array;

@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import { expose, transfer } from 'comlink';
+import '../src/platform/workers/typedErrors';
 import { StudioError } from '../src/core/errors';
 import { framesPerWindow, sliceWindows } from '../src/core/dataset/windowing';
 import { describeImpulse } from '../src/core/impulse/generateFeatures';

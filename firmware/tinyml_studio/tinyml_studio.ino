@@ -363,7 +363,10 @@ void loop() {
   const bool connected = static_cast<bool>(Serial);
   if (connected != hostConnected) {
     hostConnected = connected;
-    if (!connected) stopStream(kAllSensors);
+    if (!connected) {
+      stopStream(kAllSensors);
+      digitalWrite(LED_BUILTIN, LOW);
+    }
   }
   if (!hostConnected) return;
 

@@ -12,14 +12,16 @@ import { exportSample, type ExportFormat } from '../core/formats/exportSample';
 import { downloadBytes } from '../platform/download';
 import { importFiles, type ImportFileResult } from '../core/formats/importFile';
 import { importProjectArchive } from '../core/formats/projectArchive';
-import { FormatError, describeError } from '../core/errors';
+import { FormatError, StudioError, describeError } from '../core/errors';
 import { newId } from '../core/ids';
-import type { LoadedFile } from '../platform/files';
+import { readFiles, type LoadedFile, type PickedItem, type ReadResult } from '../platform/files';
 import { getDb } from './db';
 import { metasById, useDataset, type CategoryChoice } from './datasetStore';
 import { toast } from './toastStore';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+const MISSING_SAMPLE = 'That sample no longer exists: it was deleted, or an undo removed it.';
 
 function newSample(projectId: string, parsed: ParsedSample, label: string, category: CategoryChoice): Sample {
   const id = newId();
@@ -57,38 +59,44 @@ export interface ImportOutcome {
 }
 
 /**
- * Imports data files (WAV, EI JSON/CBOR, CSV) and project archives (.zip, whose samples keep their labels
- * and categories). Every good file lands in one transaction; each bad file gets its own message.
+ * Reads and imports picked or dropped items: data files (WAV, EI JSON/CBOR, CSV) and project archives (.zip,
+ * whose samples keep their labels and categories). Every good file lands in one transaction; each bad,
+ * unreadable or folder item gets its own message, in the order given. Never rejects: anything unexpected
+ * becomes an error toast and a null outcome.
  */
 export async function importIntoProject(
-  files: LoadedFile[],
+  items: Iterable<PickedItem>,
+  options: { label: string; category: CategoryChoice },
+): Promise<ImportOutcome | null> {
+  try {
+    return await importRead(await readFiles(items), options);
+  } catch (e) {
+    toast.error(`The import stopped: ${describeError(e)}`);
+    return null;
+  }
+}
+
+async function importRead(
+  files: ReadResult[],
   options: { label: string; category: CategoryChoice },
 ): Promise<ImportOutcome> {
   const projectId = useDataset.getState().projectId;
   if (!projectId) return { results: [], imported: 0 };
-  const archives = files.filter((f) => f.name.toLowerCase().endsWith('.zip'));
-  const dataFiles = files.filter((f) => !archives.includes(f));
-  const results = importFiles(dataFiles, { label: options.label.trim() || undefined });
+  const label = options.label.trim() || undefined;
+  const results: ImportFileResult[] = [];
   const samples: Sample[] = [];
-  for (const r of results) {
-    if (r.ok)
-      samples.push(
-        ...r.samples.map((p) => newSample(projectId, p, p.label ?? 'unlabeled', options.category)),
-      );
-  }
-  for (const file of archives) {
-    try {
-      const archive = importProjectArchive(file.name, file.bytes);
-      const fromArchive = archive.samples.map((p) => ({
-        ...newSample(projectId, p, p.label, p.category),
-        enabled: p.enabled,
-        createdAt: p.createdAt,
-      }));
-      samples.push(...fromArchive);
-      results.push({ fileName: file.name, ok: true, samples: fromArchive.map(toParsed), notes: [] });
-    } catch (e) {
-      const error = e instanceof FormatError ? e : new FormatError('internal', file.name, describeError(e));
-      results.push({ fileName: file.name, ok: false, error });
+  for (const file of files) {
+    if (!file.ok) {
+      results.push({ fileName: file.name, ok: false, error: file.error });
+    } else if (file.name.toLowerCase().endsWith('.zip')) {
+      results.push(importArchiveSamples(projectId, file, samples));
+    } else {
+      const [result] = importFiles([file], { label });
+      if (result.ok)
+        samples.push(
+          ...result.samples.map((p) => newSample(projectId, p, p.label ?? 'unlabeled', options.category)),
+        );
+      results.push(result);
     }
   }
   if (samples.length === 0) return { results, imported: 0 };
@@ -97,6 +105,23 @@ export async function importIntoProject(
     .apply(`Imported ${plural(samples.length, 'sample')}`, putAll(samples), false);
   if (ok) toast.success(`Imported ${plural(samples.length, 'sample')}.`);
   return { results, imported: ok ? samples.length : 0 };
+}
+
+/** Adds the samples of a project archive to `into`; the archive's own labels and categories are kept. */
+function importArchiveSamples(projectId: string, file: LoadedFile, into: Sample[]): ImportFileResult {
+  try {
+    const archive = importProjectArchive(file.name, file.bytes);
+    const fromArchive = archive.samples.map((p) => ({
+      ...newSample(projectId, p, p.label, p.category),
+      enabled: p.enabled,
+      createdAt: p.createdAt,
+    }));
+    into.push(...fromArchive);
+    return { fileName: file.name, ok: true, samples: fromArchive.map(toParsed), notes: [] };
+  } catch (e) {
+    const error = e instanceof FormatError ? e : new FormatError('internal', file.name, describeError(e));
+    return { fileName: file.name, ok: false, error };
+  }
 }
 
 function toParsed(s: Sample): ParsedSample {
@@ -131,15 +156,39 @@ export async function relabel(ids: Iterable<string>, label: string): Promise<voi
     );
 }
 
-export async function rename(id: string, name: string): Promise<void> {
-  const trimmed = name.trim();
-  if (!trimmed) {
+/**
+ * Renames and/or relabels one sample as one edit: a single change, so one transaction and one undo step.
+ * Fields left out (or equal to the current ones) stay as they are.
+ */
+export async function editSampleMeta(id: string, edit: { name?: string; label?: string }): Promise<boolean> {
+  const name = edit.name?.trim();
+  const label = edit.label?.trim();
+  if (name === '') {
     toast.error('A sample name cannot be empty.');
-    return;
+    return false;
   }
-  await useDataset
-    .getState()
-    .apply(`Renamed to “${trimmed}”`, patchMetas(selectedMetas([id]), { name: trimmed }));
+  if (label === '') {
+    toast.error('A label cannot be empty.');
+    return false;
+  }
+  const [meta] = selectedMetas([id]);
+  if (!meta) {
+    toast.error(MISSING_SAMPLE);
+    return false;
+  }
+  const patch: Partial<SampleMeta> = {};
+  const said: string[] = [];
+  if (name !== undefined && name !== meta.name) {
+    patch.name = name;
+    said.push(`renamed to “${name}”`);
+  }
+  if (label !== undefined && label !== meta.label) {
+    patch.label = label;
+    said.push(`relabelled as “${label}”`);
+  }
+  if (said.length === 0) return true;
+  const description = `“${meta.name}” ${said.join(' and ')}`;
+  return useDataset.getState().apply(description, patchMetas([meta], patch));
 }
 
 export async function setEnabled(ids: Iterable<string>, enabled: boolean): Promise<void> {
@@ -182,7 +231,7 @@ export async function rebalanceSplit(): Promise<void> {
 
 async function loadSample(id: string): Promise<Sample> {
   const meta = selectedMetas([id])[0];
-  if (!meta) throw new Error('That sample no longer exists.');
+  if (!meta) throw new StudioError('not-found', MISSING_SAMPLE);
   return withMeta(meta, await (await getDb()).getValues(id));
 }
 

@@ -1,9 +1,10 @@
 import { create } from 'zustand';
 import type { SampleCategory, SampleMeta, SampleValues } from '../core/dataset/sample';
 import { applyChangeToMetas, type DatasetChange } from '../core/dataset/change';
-import type { SampleFilter } from '../core/dataset/filter';
+import { NO_FILTER, checkedAndShown, type SampleFilter } from '../core/dataset/filter';
 import { describeError } from '../core/errors';
 import { getDb } from './db';
+import { useProjects } from './projectsStore';
 import { toast } from './toastStore';
 
 /** A committed edit and the change that reverses it (undo), or re-applies it (redo). */
@@ -20,6 +21,7 @@ export interface DatasetState {
   loading: boolean;
   selectedId: string | null;
   selectedValues: SampleValues | null;
+  /** Ticked samples, always ones the current filter shows: bulk actions apply to exactly these. */
   checked: ReadonlySet<string>;
   filter: SampleFilter;
   undoStack: HistoryEntry[];
@@ -42,7 +44,7 @@ export const useDataset = create<DatasetState>((set, get) => ({
   selectedId: null,
   selectedValues: null,
   checked: new Set(),
-  filter: { label: null, category: null, enabled: null, text: '' },
+  filter: NO_FILTER,
   undoStack: [],
   redoStack: [],
 
@@ -54,6 +56,8 @@ export const useDataset = create<DatasetState>((set, get) => ({
       selectedId: null,
       selectedValues: null,
       checked: new Set(),
+      // A filter from the previous project (e.g. one of its labels) could hide every sample of this one.
+      filter: NO_FILTER,
       undoStack: [],
       redoStack: [],
     });
@@ -85,11 +89,16 @@ export const useDataset = create<DatasetState>((set, get) => ({
     else checked.add(id);
     set({ checked });
   },
-  setFilter: (patch) => set({ filter: { ...get().filter, ...patch } }),
+  setFilter: (patch) => {
+    const filter = { ...get().filter, ...patch };
+    set({ filter, checked: checkedAndShown(get().checked, get().samples, filter) });
+  },
 
   apply: async (description, change, offerUndo = true) => {
     const { projectId } = get();
     if (!projectId) return false;
+    // Nothing to commit (e.g. every sample named was already gone): no history entry for a no-op.
+    if (change.put.length === 0 && change.remove.length === 0) return true;
     try {
       const inverse = await (await getDb()).commit(projectId, change);
       afterCommit(change);
@@ -134,13 +143,16 @@ async function travel(
   }
 }
 
-/** Mirrors a committed change in memory and refreshes the open sample when its data changed. */
+/**
+ * Mirrors a committed change in memory, refreshes the open sample when its data changed, and updates the
+ * storage figure. Samples the change removed or moved out of the filter's view leave the selection.
+ */
 function afterCommit(change: DatasetChange): void {
   const state = useDataset.getState();
   const samples = applyChangeToMetas(state.samples, change);
   const stillThere = new Set(samples.map((s) => s.id));
-  const checked = new Set([...state.checked].filter((id) => stillThere.has(id)));
-  useDataset.setState({ samples, checked });
+  useDataset.setState({ samples, checked: checkedAndShown(state.checked, samples, state.filter) });
+  void useProjects.getState().refreshStorage();
   const sel = state.selectedId;
   if (sel && !stillThere.has(sel)) void state.select(null);
   else if (sel && change.put.some((p) => p.meta.id === sel && p.values)) void state.select(sel);

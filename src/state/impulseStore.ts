@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Impulse } from '../core/impulse/impulse';
+import { featureConfigHash, type Impulse } from '../core/impulse/impulse';
 import { defaultImpulse, missingAxes } from '../core/impulse/defaults';
 import { describeError, isStudioError } from '../core/errors';
 import { newId } from '../core/ids';
@@ -21,6 +21,8 @@ export type RunStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 
 export interface FeatureRun {
   impulseId: string;
+  /** The feature configuration the run is for: a run of an older configuration is cleared, not shown. */
+  configHash: string;
   status: RunStatus;
   progress: FeatureProgress | null;
   summary: FeatureSetSummary | null;
@@ -102,6 +104,12 @@ export const useImpulses = create<ImpulseState>((set, get) => ({
   save: async (impulse) => {
     const updated = { ...impulse, updatedAt: Date.now() };
     set({ impulses: get().impulses.map((i) => (i.id === impulse.id ? updated : i)) });
+    const run = get().run;
+    if (run?.impulseId === impulse.id && run.configHash !== featureConfigHash(updated)) {
+      // The run's summary and explorer describe features of the old parameters: drop them (and the run).
+      if (run.status === 'running' || get().projection?.status === 'running') dspWorker().cancel();
+      set({ run: null, projection: null });
+    }
     try {
       await (await getDb()).putImpulse(updated);
     } catch (e) {
@@ -133,6 +141,7 @@ export const useImpulses = create<ImpulseState>((set, get) => ({
     }));
     const base: FeatureRun = {
       impulseId: impulse.id,
+      configHash: featureConfigHash(impulse),
       status: 'running',
       progress: null,
       summary: null,
@@ -141,17 +150,22 @@ export const useImpulses = create<ImpulseState>((set, get) => ({
       error: null,
     };
     set({ run: base, projection: null });
+    // This run is still the one on screen, not cleared by an edit, another impulse or a newer run (every run
+    // has its own `samples` array).
+    const isCurrent = () => get().run?.impulseId === base.impulseId && get().run?.samples === samples;
     try {
       const summary = await dspWorker().generate(
         { impulse, samples },
         proxy((progress: FeatureProgress) => {
           const run = get().run;
-          if (run?.impulseId === impulse.id && run.status === 'running') set({ run: { ...run, progress } });
+          if (run && isCurrent() && run.status === 'running') set({ run: { ...run, progress } });
         }),
       );
+      if (!isCurrent()) return;
       set({ run: { ...base, status: 'done', summary, progress: get().run?.progress ?? null } });
       await get().project('pca');
     } catch (e) {
+      if (!isCurrent()) return;
       const cancelled = isStudioError(e) && e.code === 'cancelled';
       set({ run: { ...base, status: cancelled ? 'cancelled' : 'error', error: describeError(e) } });
       if (!cancelled) toast.error(describeError(e));
@@ -161,6 +175,7 @@ export const useImpulses = create<ImpulseState>((set, get) => ({
   cancel: () => void dspWorker().cancel(),
 
   project: async (method) => {
+    const run = get().run;
     set({ projection: { status: 'running', method, fraction: 0, result: null, error: null } });
     try {
       const result = await dspWorker().project(
@@ -171,8 +186,10 @@ export const useImpulses = create<ImpulseState>((set, get) => ({
           if (p?.status === 'running') set({ projection: { ...p, fraction } });
         }),
       );
+      if (get().run !== run) return;
       set({ projection: { status: 'done', method, fraction: 1, result, error: null } });
     } catch (e) {
+      if (get().run !== run) return;
       const cancelled = isStudioError(e) && e.code === 'cancelled';
       set({
         projection: {

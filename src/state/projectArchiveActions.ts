@@ -3,7 +3,7 @@ import { describeError } from '../core/errors';
 import { newId } from '../core/ids';
 import { withMeta, type Sample } from '../core/dataset/sample';
 import { downloadBytes } from '../platform/download';
-import type { LoadedFile } from '../platform/files';
+import { readFiles, type LoadedFile } from '../platform/files';
 import { getDb } from './db';
 import { currentProject, useProjects } from './projectsStore';
 import { toast } from './toastStore';
@@ -32,49 +32,45 @@ export async function exportCurrentProject(): Promise<void> {
   }
 }
 
-/** Creates a new project from an exported archive and opens it. */
-export async function importArchiveAsProject(file: LoadedFile): Promise<void> {
+/**
+ * Creates a new project from each picked archive and opens the last one created. A file that cannot be read
+ * gets its own error and the others are still imported.
+ */
+export async function importArchivesAsProjects(files: Iterable<File>): Promise<void> {
+  for (const file of await readFiles(files)) {
+    if (file.ok) await importArchiveAsProject(file);
+    else toast.error(file.error.message);
+  }
+}
+
+/** Creates a new project from an exported archive, in one transaction, and opens it. */
+async function importArchiveAsProject(file: LoadedFile): Promise<void> {
   try {
     const archive = importProjectArchive(file.name, file.bytes);
-    const db = await getDb();
-    const project = await db.createProject(archive.project.name);
-    const samples: Sample[] = archive.samples.map((s) => ({
+    const now = Date.now();
+    const samples = archive.samples.map(({ originalId: _originalId, ...s }) => ({
+      ...s,
       id: newId(),
-      projectId: project.id,
-      name: s.name,
-      label: s.label,
-      category: s.category,
-      enabled: s.enabled,
-      sensors: s.sensors,
-      intervalMs: s.intervalMs,
       frameCount: s.values.length / s.sensors.length,
-      values: s.values,
-      deviceName: s.deviceName,
-      deviceType: s.deviceType,
-      createdAt: s.createdAt,
-      updatedAt: s.updatedAt,
     }));
-    try {
-      await db.addSamples(project.id, samples);
-      const now = Date.now();
-      for (const impulse of archive.impulses)
-        await db.putImpulse({
-          ...impulse,
-          id: newId(),
-          projectId: project.id,
-          createdAt: now,
-          updatedAt: now,
-        });
-    } catch (e) {
-      await db.deleteProject(project.id);
-      throw e;
-    }
-    await useProjects.getState().refresh();
-    await useProjects.getState().switchTo(project.id);
+    const impulses = archive.impulses.map((impulse) => ({
+      ...impulse,
+      id: newId(),
+      createdAt: now,
+      updatedAt: now,
+    }));
+    const db = await getDb();
+    const project = await db.createProjectWithContents(archive.project.name, { samples, impulses });
+    const projects = useProjects.getState();
+    await projects.refresh();
+    await projects.switchTo(project.id);
+    void projects.refreshStorage();
     toast.success(
-      `Imported project “${project.name}” with ${samples.length} samples and ${archive.impulses.length} impulses.`,
+      `Imported project “${project.name}” with ${plural(samples.length, 'sample')} and ${plural(impulses.length, 'impulse')}.`,
     );
   } catch (e) {
     toast.error(describeError(e));
   }
 }
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

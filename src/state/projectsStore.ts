@@ -21,6 +21,7 @@ interface ProjectsState {
   remove: (id: string) => Promise<void>;
   switchTo: (id: string) => Promise<void>;
   refresh: () => Promise<void>;
+  /** Re-reads the storage estimate; never rejects. */
   refreshStorage: () => Promise<void>;
 }
 
@@ -62,7 +63,11 @@ export const useProjects = create<ProjectsState>((set, get) => ({
   },
 
   refreshStorage: async () => {
-    set({ storage: await storageEstimate() });
+    try {
+      set({ storage: await storageEstimate() });
+    } catch {
+      // Only an estimate for the header: when the browser cannot give one, the last figure stays.
+    }
   },
 
   create: (name) =>

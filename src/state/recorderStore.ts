@@ -41,7 +41,13 @@ export interface RecordOptions {
 
 let stopActive: (() => void) | null = null;
 
-function sampleFrom(o: RecordOptions, axes: SensorInfo[], intervalMs: number, values: SampleValues): Sample {
+function sampleFrom(
+  o: RecordOptions,
+  axes: SensorInfo[],
+  intervalMs: number,
+  values: SampleValues,
+  streamGaps: number,
+): Sample {
   const id = newId();
   const now = Date.now();
   const label = o.label.trim() || 'unlabeled';
@@ -62,6 +68,7 @@ function sampleFrom(o: RecordOptions, axes: SensorInfo[], intervalMs: number, va
       : o.source.kind === 'microphone'
         ? 'MICROPHONE'
         : 'SERIAL',
+    streamGaps,
     createdAt: now,
     updatedAt: now,
   };
@@ -89,6 +96,12 @@ export const useRecorder = create<RecorderState>((set, get) => ({
     const sensor = o.source.sensors.find((s) => s.key === o.sensorKey);
     if (!runtime || !sensor) {
       toast.error('That source is no longer connected.');
+      return;
+    }
+    if (sensor.streaming === false) {
+      toast.error(
+        `The ${sensor.name} stream is switched off, so there is nothing to record: switch it on (“Stream ${sensor.name}” on the Devices page) and try again.`,
+      );
       return;
     }
     if (!(sensor.declaredHz > 0)) {
@@ -124,11 +137,11 @@ export const useRecorder = create<RecorderState>((set, get) => ({
       set({ phase: 'idle' });
       if (gaps > 0) {
         toast.error(
-          `The stream broke ${gaps} time${gaps === 1 ? '' : 's'} during this recording (lost frames or malformed lines, counted on the Devices page): the sample may have gaps. Consider recording it again.`,
+          `The stream broke ${gaps} time${gaps === 1 ? '' : 's'} during this recording (lost frames or malformed lines, counted on the Devices page): the sample has gaps, and is marked so. Consider recording it again.`,
         );
       }
       void save(
-        sampleFrom(o, sensor.axes, intervalMs, buffer.values()),
+        sampleFrom(o, sensor.axes, intervalMs, buffer.values(), gaps),
         `Recorded ${Math.round(o.lengthMs)} ms of “${o.label.trim() || 'unlabeled'}”`,
       );
     };
@@ -142,7 +155,7 @@ export const useRecorder = create<RecorderState>((set, get) => ({
       set({
         phase: 'interrupted',
         partial: {
-          sample: sampleFrom(o, sensor.axes, intervalMs, buffer.values()),
+          sample: sampleFrom(o, sensor.axes, intervalMs, buffer.values(), gaps),
           reason,
           targetMs: o.lengthMs,
         },
@@ -160,7 +173,8 @@ export const useRecorder = create<RecorderState>((set, get) => ({
           );
           return;
         }
-        // Readings lost in transit are not stitched over silently: the user is told when the recording ends.
+        // Readings lost in transit are not stitched over silently: the sample counts the breaks, and the user is
+        // told when the recording ends.
         if (!continuous && buffer.frameCount > 0) gaps++;
         buffer.append(values as never);
         set({ recordedMs: buffer.frameCount * intervalMs });

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { importIntoProject, type ImportOutcome } from '../../state/datasetActions';
 import type { CategoryChoice } from '../../state/datasetStore';
-import { readFiles } from '../../platform/files';
+import { droppedItems, type PickedItem } from '../../platform/files';
 
 export function ImportPanel() {
   const [label, setLabel] = useState('');
@@ -11,13 +11,11 @@ export function ImportPanel() {
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
   const input = useRef<HTMLInputElement>(null);
 
-  async function run(files: Iterable<File>) {
+  // importIntoProject never rejects: a failure of the whole import is a toast and a null outcome.
+  async function run(items: PickedItem[]) {
     setBusy(true);
-    try {
-      setOutcome(await importIntoProject(await readFiles(files), { label, category }));
-    } finally {
-      setBusy(false);
-    }
+    setOutcome(await importIntoProject(items, { label, category }));
+    setBusy(false);
   }
 
   const failed = outcome?.results.filter((r) => !r.ok) ?? [];
@@ -38,7 +36,7 @@ export function ImportPanel() {
         onDrop={(e) => {
           e.preventDefault();
           setDragging(false);
-          void run(e.dataTransfer.files);
+          void run(droppedItems(e.dataTransfer));
         }}
       >
         <p>
@@ -101,8 +99,8 @@ export function ImportPanel() {
           </p>
           {failed.length > 0 && (
             <ul className="errors">
-              {failed.map((r) => (
-                <li key={r.fileName} data-testid="import-error">
+              {failed.map((r, i) => (
+                <li key={`${i}:${r.fileName}`} data-testid="import-error">
                   {r.ok ? null : r.error.message}
                 </li>
               ))}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useDataset } from '../../state/datasetStore';
-import { exportOne, moveTo, relabel, removeSamples, rename, setEnabled } from '../../state/datasetActions';
+import { editSampleMeta, exportOne, moveTo, removeSamples, setEnabled } from '../../state/datasetActions';
 import { durationMs, isAudio } from '../../core/dataset/sample';
 import { formatDuration, formatHz } from '../format';
 import { SampleChart, type TimeRange } from './SampleChart';
@@ -135,8 +135,7 @@ function MetaEditor({ id, name, label }: { id: string; name: string; label: stri
       className="row gap wrap meta-editor"
       onSubmit={(e) => {
         e.preventDefault();
-        if (n !== name) void rename(id, n);
-        if (l !== label) void relabel([id], l);
+        void editSampleMeta(id, { name: n, label: l });
       }}
     >
       <label>

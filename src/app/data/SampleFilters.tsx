@@ -6,7 +6,12 @@ export function SampleFilters() {
   const filter = useDataset((s) => s.filter);
   const samples = useDataset((s) => s.samples);
   const setFilter = useDataset((s) => s.setFilter);
-  const labels = useMemo(() => distinctLabels(samples), [samples]);
+  // The chosen label stays an option after its last sample is relabelled, so the select never claims
+  // "All labels" while the list is still filtered.
+  const labels = useMemo(
+    () => distinctLabels([...samples, ...(filter.label ? [{ label: filter.label }] : [])]),
+    [samples, filter.label],
+  );
 
   return (
     <div className="filters row gap wrap" role="search">

@@ -4,6 +4,8 @@ import { FORWARDER_KEY } from '../../state/devices/serialRuntime';
 import { GESTURES } from '../../core/virtual/gestures';
 import { AUDIO_MODES } from '../../core/virtual/audio';
 import { AxisNamesForm } from './AxisNamesForm';
+import { ForwarderRateForm } from './ForwarderRateForm';
+import { SensorRow } from './SensorRow';
 
 const KIND_LABEL = {
   serial: 'Web Serial',
@@ -56,21 +58,7 @@ export function SourceCard({ source }: { source: SourceSnapshot }) {
           </thead>
           <tbody>
             {source.sensors.map((s) => (
-              <tr key={s.key}>
-                <td>{s.name}</td>
-                <td>
-                  {s.axes
-                    .map((a) => (a.units && a.units !== 'N/A' ? `${a.name} (${a.units})` : a.name))
-                    .join(', ')}
-                </td>
-                <td className="num">
-                  {s.declaredHz ? `${Number(s.declaredHz.toFixed(2))} Hz` : 'detecting…'}
-                </td>
-                <td className="num" data-testid="measured-rate">
-                  {s.measuredHz ? `${s.measuredHz.toFixed(1)} Hz` : '—'}
-                </td>
-                <td className="num">{s.framesReceived.toLocaleString()}</td>
-              </tr>
+              <SensorRow key={s.key} sourceId={source.id} sensor={s} connected={connected} />
             ))}
           </tbody>
         </table>
@@ -87,7 +75,13 @@ export function SourceCard({ source }: { source: SourceSnapshot }) {
           ))}
         </ul>
       )}
-      {forwarder && connected && <AxisNamesForm sourceId={source.id} axes={forwarder.axes} />}
+      {forwarder && connected && (
+        <>
+          {/* Keyed on the axis count: a board that changes its layout gets a fresh form of the right size. */}
+          <AxisNamesForm key={forwarder.axes.length} sourceId={source.id} axes={forwarder.axes} />
+          <ForwarderRateForm key={`rate-${forwarder.axes.length}`} sourceId={source.id} sensor={forwarder} />
+        </>
+      )}
       {source.kind === 'virtual' && connected && (
         <div className="row gap wrap tool-panel">
           <label>

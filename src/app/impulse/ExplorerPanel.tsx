@@ -1,15 +1,30 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useImpulses } from '../../state/impulseStore';
 import { useDataset } from '../../state/datasetStore';
+import { useWindowView } from '../../state/windowViewStore';
+import type { FeatureSetSummary } from '../../../workers/dspApi';
 import { FeatureScatter } from '../explorer/FeatureScatter';
 import { compareLabels } from '../../core/dataset/labels';
 
-/** Every window as a point (PCA or UMAP of its features), coloured by label; click one to see where it is from. */
+/**
+ * Every window as a point (PCA or UMAP of its features), coloured by label; picking one (click or arrow keys)
+ * shows that window in the Window view and says where it is from.
+ */
 export function ExplorerPanel() {
   const run = useImpulses((s) => s.run);
   const projection = useImpulses((s) => s.projection);
-  const [picked, setPicked] = useState<number | null>(null);
+  // The pick belongs to one feature set: a new run starts without one.
+  const [pick, setPick] = useState<{ summary: FeatureSetSummary; row: number } | null>(null);
   const summary = run?.status === 'done' ? run.summary : null;
+  const picked = pick && pick.summary === summary ? pick.row : null;
+  const onPick = useCallback(
+    (row: number) => {
+      if (!summary || !run) return;
+      setPick({ summary, row });
+      useWindowView.getState().showRow(summary, run.samples, row);
+    },
+    [summary, run],
+  );
   const labels = useMemo(
     () => (summary && run ? Array.from(summary.rowSample, (si) => run.samples[si].label) : []),
     [summary, run],
@@ -58,7 +73,7 @@ export function ExplorerPanel() {
           points={projection.result.points}
           labels={labels}
           labelOrder={labelOrder}
-          onPick={setPicked}
+          onPick={onPick}
           highlight={highlight}
           describe={describe}
           axisTitles={projection.result.axisTitles}
@@ -67,7 +82,7 @@ export function ExplorerPanel() {
       {pickedSample && picked !== null && (
         <p data-testid="explorer-pick">
           <strong>{pickedSample.label}</strong> · {pickedSample.name} · window at{' '}
-          {Math.round(summary.rowStartMs[picked])} ms · {pickedSample.category}{' '}
+          {Math.round(summary.rowStartMs[picked])} ms · {pickedSample.category} · shown in the Window view{' '}
           <a
             href="#/data"
             onClick={() => {

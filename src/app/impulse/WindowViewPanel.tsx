@@ -14,26 +14,32 @@ import type { Impulse } from '../../core/impulse/impulse';
 import { missingAxes } from '../../core/impulse/defaults';
 import { describeError } from '../../core/errors';
 import { useDataset } from '../../state/datasetStore';
+import { useWindowView } from '../../state/windowViewStore';
 import { dspWorker } from '../../platform/workers/dspClient';
 import type { WindowView } from '../../../workers/dspApi';
 import { Heatmap } from './Heatmap';
 import { niceStep, ticks } from '../chart/ticks';
+import { AXIS_COLORS } from './axisColors';
+import { MfeClampNote } from './MfeClampNote';
+import { SpectralView } from './SpectralView';
 
-const COLORS = ['#2563eb', '#dc2626', '#16a34a', '#9333ea', '#ea580c', '#0891b2'];
-
-/** One window of one sample through the processing block: its input and its features. */
+/**
+ * One window of one sample through the processing block: its input and its features. The window is chosen
+ * here or by picking a point in the feature explorer (both go through the window view store).
+ */
 export function WindowViewPanel({ impulse }: { impulse: Impulse }) {
   const samples = useDataset((s) => s.samples);
+  const choice = useWindowView((s) => s.choice);
+  const show = useWindowView((s) => s.show);
   const usable = useMemo(
     () => samples.filter((s) => s.enabled && !missingAxes(s, impulse.input)),
     [samples, impulse.input],
   );
-  const [sampleId, setSampleId] = useState<string>('');
-  const [windowIndex, setWindowIndex] = useState(0);
   const [view, setView] = useState<{ key: string; view: WindowView } | { key: string; error: string } | null>(
     null,
   );
-  const chosen = usable.find((s) => s.id === sampleId) ?? usable[0];
+  const chosen = usable.find((s) => s.id === choice?.sampleId) ?? usable[0];
+  const windowIndex = choice && chosen && choice.sampleId === chosen.id ? choice.windowIndex : 0;
   const key = `${chosen?.id}|${windowIndex}|${impulse.updatedAt}`;
 
   useEffect(() => {
@@ -50,6 +56,7 @@ export function WindowViewPanel({ impulse }: { impulse: Impulse }) {
 
   if (!chosen) return null;
   const current = view?.key === key ? view : null;
+  const shown = current && 'view' in current ? current.view : null;
   return (
     <div className="card window-view" data-testid="window-view">
       <h2>Window view</h2>
@@ -59,7 +66,7 @@ export function WindowViewPanel({ impulse }: { impulse: Impulse }) {
           <select
             aria-label="Sample to view"
             value={chosen.id}
-            onChange={(e) => (setSampleId(e.target.value), setWindowIndex(0))}
+            onChange={(e) => show({ sampleId: e.target.value, windowIndex: 0 })}
           >
             {usable.map((s) => (
               <option key={s.id} value={s.id}>
@@ -68,27 +75,33 @@ export function WindowViewPanel({ impulse }: { impulse: Impulse }) {
             ))}
           </select>
         </label>
-        {current && 'view' in current && current.view.windowCount > 1 && (
+        {shown && shown.windowCount > 1 && (
           <label>
-            Window {windowIndex + 1} of {current.view.windowCount} (at {Math.round(current.view.startMs)} ms)
+            Window
             <input
               type="range"
               min={0}
-              max={current.view.windowCount - 1}
-              value={windowIndex}
-              onChange={(e) => setWindowIndex(Number(e.target.value))}
+              max={shown.windowCount - 1}
+              value={shown.windowIndex}
+              onChange={(e) => show({ sampleId: chosen.id, windowIndex: Number(e.target.value) })}
               aria-label="Window"
             />
           </label>
         )}
       </div>
+      {shown && (
+        <p className="muted small" data-testid="window-view-caption" aria-live="polite">
+          {chosen.name} · window {shown.windowIndex + 1} of {shown.windowCount} at {Math.round(shown.startMs)}{' '}
+          ms
+        </p>
+      )}
       {current && 'error' in current && <p className="error-text">{current.error}</p>}
-      {current && 'view' in current && <WindowPlots view={current.view} block={impulse.dsp.block} />}
+      {shown && <WindowPlots view={shown} dsp={impulse.dsp} />}
     </div>
   );
 }
 
-function WindowPlots({ view, block }: { view: WindowView; block: Impulse['dsp']['block'] }) {
+function WindowPlots({ view, dsp }: { view: WindowView; dsp: Impulse['dsp'] }) {
   const axes = view.windowAxes.length;
   const raw = useMemo(() => {
     const frames = view.window.length / axes;
@@ -119,7 +132,7 @@ function WindowPlots({ view, block }: { view: WindowView; block: Impulse['dsp'][
               <Line
                 key={a}
                 dataKey={a}
-                stroke={COLORS[i % COLORS.length]}
+                stroke={AXIS_COLORS[i % AXIS_COLORS.length]}
                 dot={false}
                 isAnimationActive={false}
                 strokeWidth={1}
@@ -128,25 +141,30 @@ function WindowPlots({ view, block }: { view: WindowView; block: Impulse['dsp'][
           </LineChart>
         </ResponsiveContainer>
       </div>
-      <div>
-        <h3>
-          {block === 'spectral' ? 'Spectral features' : 'Features'} ({view.features.length.toLocaleString()}
-          {twoD ? `: ${view.featureShape.join(' × ')}` : ''})
-        </h3>
-        {twoD ? (
-          <Heatmap values={view.features} rows={view.featureShape[0]} cols={view.featureShape[1]} />
-        ) : (
-          <ResponsiveContainer width="100%" height={180}>
-            <BarChart data={bars} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
-              <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
-              <XAxis dataKey="i" />
-              <YAxis width={56} tickFormatter={(v: number) => Number(v.toPrecision(3)).toString()} />
-              <Tooltip />
-              <Bar dataKey="v" fill="#2563eb" isAnimationActive={false} />
-            </BarChart>
-          </ResponsiveContainer>
-        )}
-      </div>
+      {dsp.block === 'spectral' ? (
+        <SpectralView view={view} params={dsp.params} />
+      ) : (
+        <div>
+          <h3>
+            Features ({view.features.length.toLocaleString()}
+            {twoD ? `: ${view.featureShape.join(' × ')}` : ''})
+          </h3>
+          {twoD ? (
+            <Heatmap values={view.features} rows={view.featureShape[0]} cols={view.featureShape[1]} />
+          ) : (
+            <ResponsiveContainer width="100%" height={180}>
+              <BarChart data={bars} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
+                <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
+                <XAxis dataKey="i" />
+                <YAxis width={56} tickFormatter={(v: number) => Number(v.toPrecision(3)).toString()} />
+                <Tooltip />
+                <Bar dataKey="v" fill="#2563eb" isAnimationActive={false} />
+              </BarChart>
+            </ResponsiveContainer>
+          )}
+          {dsp.block === 'mfe' && <MfeClampNote />}
+        </div>
+      )}
     </div>
   );
 }

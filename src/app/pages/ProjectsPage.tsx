@@ -1,7 +1,6 @@
 import { useRef, useState } from 'react';
 import { useProjects } from '../../state/projectsStore';
-import { exportCurrentProject, importArchiveAsProject } from '../../state/projectArchiveActions';
-import { readFiles } from '../../platform/files';
+import { exportCurrentProject, importArchivesAsProjects } from '../../state/projectArchiveActions';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import type { Project } from '../../core/dataset/project';
 
@@ -43,10 +42,10 @@ export function ProjectsPage() {
           accept=".zip,application/zip"
           hidden
           data-testid="project-zip-input"
-          onChange={async (e) => {
-            const files = await readFiles(e.target.files ?? []);
+          onChange={(e) => {
+            const files = Array.from(e.target.files ?? []);
             e.target.value = '';
-            for (const f of files) await importArchiveAsProject(f);
+            void importArchivesAsProjects(files);
           }}
         />
       </div>

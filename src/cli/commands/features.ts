@@ -3,8 +3,8 @@ import { sampleFeatures } from '../../core/impulse/generateFeatures';
 import { getBlock } from '../../core/dsp/blocks';
 import type { BlockId } from '../../core/dsp/block';
 import { durationMs, frequencyHz } from '../../core/dataset/sample';
-import { describeError } from '../../core/errors';
-import { UsageError, type Command } from '../command';
+import { describeError, FormatError } from '../../core/errors';
+import { UsageError, type Command, type CliIo } from '../command';
 
 const BLOCKS: BlockId[] = ['spectral', 'mfe', 'mfcc', 'spectrogram', 'raw', 'flatten'];
 
@@ -14,6 +14,16 @@ function positiveNumber(name: string, v: string | boolean | undefined): number |
   if (typeof v !== 'string' || !(n > 0))
     throw new UsageError(`--${name} needs a positive number of milliseconds`);
   return n;
+}
+
+/** The block parameters of a --params file, or a FormatError naming the file when it is not JSON. */
+async function readParams(io: CliIo, file: string): Promise<unknown> {
+  const text = new TextDecoder().decode(await io.readFile(file));
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new FormatError('features-params', file, `not valid JSON (${describeError(e)})`);
+  }
 }
 
 /**
@@ -51,11 +61,8 @@ export const features: Command = {
     const windowMs = positiveNumber('window-ms', options['window-ms']);
     const strideMs = positiveNumber('stride-ms', options['stride-ms']);
     try {
-      const params =
-        typeof options.params === 'string'
-          ? JSON.parse(new TextDecoder().decode(await io.readFile(options.params)))
-          : {};
-      getBlock(block as BlockId).parseParams(params);
+      const params = typeof options.params === 'string' ? await readParams(io, options.params) : {};
+      const checked = getBlock(block as BlockId).parseParams(params);
       const { samples } = importFile(options.input, await io.readFile(options.input), {});
       const sample = samples[0];
       const frames = sample.values.length / sample.sensors.length;
@@ -70,7 +77,7 @@ export const features: Command = {
             zeroPad: false,
             axes: sample.sensors.map((s) => s.name),
           },
-          dsp: { block: block as BlockId, params },
+          dsp: { block: block as BlockId, params: checked },
         },
         sample,
       );

@@ -69,6 +69,10 @@ describe('cropSample', () => {
     expect(cropSample(audio(100), -50, 2).frameCount).toBe(32);
   });
 
+  it('keeps the count of stream gaps: where they were is not known', () => {
+    expect(cropSample({ ...imu(100), streamGaps: 2 }, 200, 500).streamGaps).toBe(2);
+  });
+
   it('does not change its input', () => {
     const s = imu(10);
     const copy = { ...s, values: s.values.slice() };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { distinctLabels, filterSamples } from './filter';
+import { NO_FILTER, checkedAndShown, distinctLabels, filterSamples } from './filter';
 import type { SampleCategory } from './sample';
 
 const metas = [
@@ -39,5 +39,26 @@ describe('filterSamples', () => {
 describe('distinctLabels', () => {
   it('lists each label once, in label order', () => {
     expect(distinctLabels([...metas, ...metas])).toEqual(['Ägypten', 'idle', 'wave', 'Wave-fast']);
+  });
+});
+
+describe('checkedAndShown', () => {
+  const sorted = (set: Set<string>) => [...set].sort();
+
+  it('keeps only the checked samples the filter shows', () => {
+    const checked = new Set(['1', '2', '3']);
+    expect(sorted(checkedAndShown(checked, metas, { label: 'wave' }))).toEqual(['1']);
+    expect(sorted(checkedAndShown(checked, metas, { category: 'training' }))).toEqual(['1', '3']);
+    expect(sorted(checkedAndShown(checked, metas, { text: 'rec' }))).toEqual(['2', '3']);
+    expect(sorted(checkedAndShown(checked, metas, NO_FILTER))).toEqual(['1', '2', '3']);
+  });
+
+  it('drops ids of samples that no longer exist', () => {
+    expect(sorted(checkedAndShown(new Set(['1', 'gone']), metas, NO_FILTER))).toEqual(['1']);
+  });
+
+  it('never adds an unchecked sample', () => {
+    expect(checkedAndShown(new Set(), metas, NO_FILTER).size).toBe(0);
+    expect(sorted(checkedAndShown(new Set(['4']), metas, { label: 'wave' }))).toEqual([]);
   });
 });

@@ -25,6 +25,31 @@ export function filterSamples<T extends Filterable>(metas: readonly T[], filter:
   );
 }
 
+/** The filter that shows every sample. */
+export const NO_FILTER: Readonly<Required<SampleFilter>> = {
+  label: null,
+  category: null,
+  enabled: null,
+  text: '',
+};
+
+/**
+ * The checked ids whose sample exists and passes `filter`. Bulk actions must touch only what the list shows
+ * as checked, so a sample the filter hides leaves the selection.
+ */
+export function checkedAndShown(
+  checked: ReadonlySet<string>,
+  metas: ReadonlyArray<Filterable & Pick<SampleMeta, 'id'>>,
+  filter: SampleFilter,
+): Set<string> {
+  if (checked.size === 0) return new Set();
+  return new Set(
+    filterSamples(metas, filter)
+      .map((m) => m.id)
+      .filter((id) => checked.has(id)),
+  );
+}
+
 /** Every label in use, once each, in label order (compareLabels). */
 export function distinctLabels(metas: ReadonlyArray<Pick<SampleMeta, 'label'>>): string[] {
   return [...new Set(metas.map((m) => m.label))].sort(compareLabels);

@@ -23,6 +23,13 @@ export interface SampleMeta {
   frameCount: number;
   deviceName: string;
   deviceType: string;
+  /**
+   * Recorded from a live source: how many times its stream broke during the recording (frames lost in transit or
+   * corrupt, malformed lines), each a place where the values jump over missing readings; 0 for an unbroken
+   * recording, absent for imported samples. Crop and split keep the count, since where the breaks were is not
+   * recorded: it stays a warning that a part may contain one.
+   */
+  streamGaps?: number;
   createdAt: number;
   updatedAt: number;
 }

@@ -137,6 +137,11 @@ describe('splitAt', () => {
     expect(parts[1].values).toEqual(source.values.slice(450, 900));
   });
 
+  it('keeps the count of stream gaps in every part', () => {
+    const parts = splitAt({ ...source, streamGaps: 1 }, [{ startFrame: 0, endFrame: 100 }], ids);
+    expect(parts[0].streamGaps).toBe(1);
+  });
+
   it('keeps Int16 audio as Int16', () => {
     const a = audio(1, []);
     const [part] = splitAt(a, [{ startFrame: 10, endFrame: 20 }], ids);

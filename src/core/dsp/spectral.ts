@@ -109,7 +109,7 @@ function keptBins(params: SpectralParams, fs: number): [number, number] {
   return [1, n / 2];
 }
 
-interface Analysis {
+export interface Analysis {
   /** Samples analysed per axis and their rate. */
   samples: number;
   fs: number;
@@ -226,6 +226,15 @@ function makePlan(params: SpectralParams, window: WindowShape): Plan {
 }
 
 const plans = new WeakMap<SpectralParams, Plan>();
+
+/** The analyses run() makes of every axis (the main one, then the extra low-frequency one), for naming features. */
+export function spectralAnalyses(
+  params: SpectralParams,
+  window: WindowShape,
+): { fftLength: number; main: Analysis; lowFreq: Analysis | null } {
+  const { fft, main, lowFreq } = planFor(params, window);
+  return { fftLength: fft.n, main, lowFreq };
+}
 
 function planFor(params: SpectralParams, window: WindowShape): Plan {
   const cached = plans.get(params);

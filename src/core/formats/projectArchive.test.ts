@@ -53,8 +53,16 @@ function fixtures(): Sample[] {
       category: 'testing',
       deviceName: '',
       deviceType: 'virtual',
+      streamGaps: 2,
     }),
-    sample('i2', { values: imu.slice(3, 30), sensors: acc, intervalMs: 10, label: 'wave', enabled: false }),
+    sample('i2', {
+      values: imu.slice(3, 30),
+      sensors: acc,
+      intervalMs: 10,
+      label: 'wave',
+      enabled: false,
+      streamGaps: 0,
+    }),
     sample('e1', { values: new Float32Array(0), sensors: acc, intervalMs: 10, label: 'empty' }),
   ];
 }
@@ -100,6 +108,12 @@ describe('project archive round trip', () => {
       expect(gotMeta).toEqual(meta);
       expect(got.values.length / got.sensors.length).toBe(frameCount);
     });
+  });
+
+  it('keeps the stream-gap count of live recordings, and adds none to other samples', () => {
+    const back = importProjectArchive('backup.zip', exportProjectArchive(project, fixtures()));
+    expect(back.samples.map((s) => s.streamGaps)).toEqual([undefined, undefined, 2, 0, undefined]);
+    expect(back.samples[0]).not.toHaveProperty('streamGaps');
   });
 
   it('writes the documented layout', () => {
@@ -186,6 +200,14 @@ describe('project archive errors', () => {
       })),
       'bad-manifest',
       /tinyml-project.json: samples\[2\].intervalMs/,
+    );
+    check(
+      tamper(good, (m) => ({
+        ...m,
+        samples: m.samples.map((s, i) => (i === 2 ? { ...s, streamGaps: 1.5 } : s)),
+      })),
+      'bad-manifest',
+      /tinyml-project.json: samples\[2\].streamGaps/,
     );
     check(
       tamper(good, (m) => ({ ...m, impulses: [3] })),

@@ -66,6 +66,8 @@ const sampleEntrySchema = z.object({
   dtype: z.enum(['int16', 'float32']),
   deviceName: z.string(),
   deviceType: z.string(),
+  /** Breaks in the live stream during the recording (SampleMeta.streamGaps); absent for imported samples. */
+  streamGaps: z.number().int().nonnegative().optional(),
   createdAt: timestamp,
   updatedAt: timestamp,
   /** FNV-1a of the data file, 8 hex digits: zip readers in the browser do not check CRCs. */
@@ -91,6 +93,7 @@ export interface ArchivedSample extends ParsedSample {
   label: string;
   category: SampleCategory;
   enabled: boolean;
+  streamGaps?: number;
   createdAt: number;
   updatedAt: number;
 }
@@ -139,6 +142,7 @@ export function exportProjectArchive(
       dtype,
       deviceName: s.deviceName,
       deviceType: s.deviceType,
+      ...(s.streamGaps === undefined ? {} : { streamGaps: s.streamGaps }),
       createdAt: s.createdAt,
       updatedAt: s.updatedAt,
       checksum: hashHex(fnv1a32Bytes(bytes)),
@@ -207,6 +211,7 @@ export function importProjectArchive(fileName: string, bytes: Uint8Array): Proje
       values: fromLittleEndian(file, entry.dtype),
       deviceName: entry.deviceName,
       deviceType: entry.deviceType,
+      ...(entry.streamGaps === undefined ? {} : { streamGaps: entry.streamGaps }),
       createdAt: entry.createdAt,
       updatedAt: entry.updatedAt,
     };

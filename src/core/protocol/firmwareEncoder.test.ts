@@ -21,6 +21,7 @@ import {
   encodeText,
 } from './studioEncoder';
 import { FLAG_START, type DeviceFrame, type HostCommand } from './studioFrames';
+import { gpp } from './testUtils/gpp';
 import { concat, randomChunks, seededRandom } from './testUtils/streams';
 
 const FIRMWARE = fileURLToPath(new URL('../../../firmware', import.meta.url));
@@ -48,31 +49,19 @@ const commands: HostCommand[] = [
   { type: 'stop', sensorId: 2 },
 ];
 
-function compile(): string {
-  const version = spawnSync('g++', ['--version'], { encoding: 'utf8' });
-  if (version.error || version.status !== 0) {
-    throw new Error(
-      'g++ is required to check the firmware encoder (firmware/host_test) but could not be run: ' +
-        `${version.error?.message ?? version.stderr}. Install it (Debian/Ubuntu: apt-get install g++).`,
-    );
-  }
+async function compile(): Promise<string> {
   const binary = join(dir, 'encode_vectors');
-  const build = spawnSync(
-    'g++',
-    [
-      '-std=c++17',
-      '-O2',
-      '-Wall',
-      '-Wextra',
-      '-Werror',
-      join(FIRMWARE, 'host_test/encode_vectors.cpp'),
-      join(FIRMWARE, 'tinyml_studio/studio_protocol.cpp'),
-      '-o',
-      binary,
-    ],
-    { encoding: 'utf8' },
-  );
-  if (build.status !== 0) throw new Error(`the firmware host test does not compile:\n${build.stderr}`);
+  await gpp('the firmware host test', [
+    '-std=c++17',
+    '-O2',
+    '-Wall',
+    '-Wextra',
+    '-Werror',
+    join(FIRMWARE, 'host_test/encode_vectors.cpp'),
+    join(FIRMWARE, 'tinyml_studio/studio_protocol.cpp'),
+    '-o',
+    binary,
+  ]);
   return binary;
 }
 
@@ -90,9 +79,9 @@ function commandFile(): string {
   return path;
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'studio-firmware-'));
-  const binary = compile();
+  const binary = await compile();
   const run = spawnSync(binary, [commandFile()], { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`encode_vectors failed: ${run.stderr}`);
   output = JSON.parse(run.stdout) as HostTestOutput;

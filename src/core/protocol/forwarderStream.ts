@@ -9,15 +9,20 @@
  */
 import { LineSplitter, type LineSink } from './lineSplitter';
 import { MALFORMED, MAX_LINE_VALUES, parseLineValues } from './lineValues';
-import { RateEstimator } from './rateEstimator';
+import { RateEstimator, type RateEstimate } from './rateEstimator';
 import type { SessionEvent } from './sessionEvents';
 
 export const LOCK_LINES = 3;
 const CR = 0x0d;
 const PREVIEW_BYTES = 120;
 const PREVIEW_CHARS = 80;
-/** A rate is re-announced only when it moves by more than this. */
+/**
+ * An announced rate is replaced when the estimate moves by more than this, or when a fit at least twice as
+ * precise gives another value: the first, rough estimate (possibly snapped to the wrong round rate under heavy
+ * jitter) does not stick, and the announced rate settles instead of following every refit.
+ */
 const RATE_CHANGE = 0.005;
+const PRECISION_GAIN = 2;
 
 const utf8 = new TextDecoder('utf-8');
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
@@ -60,6 +65,8 @@ export class ForwarderStream implements LineSink {
   private malformedPreview = '';
   private readonly estimator = new RateEstimator();
   private rateHz: number | null = null;
+  /** Relative standard error of the fit behind `rateHz`. */
+  private rateError = Infinity;
   private out: SessionEvent[] = [];
   private now = 0;
 
@@ -224,8 +231,17 @@ export class ForwarderStream implements LineSink {
     this.estimator.add(this.lines, this.now);
     const estimate = this.estimator.estimate();
     if (!estimate) return;
-    if (this.rateHz !== null && Math.abs(estimate.hz - this.rateHz) <= RATE_CHANGE * this.rateHz) return;
+    if (this.rateHz !== null && !this.replacesRate(estimate)) return;
     this.rateHz = estimate.hz;
+    this.rateError = estimate.relativeError;
     this.out.push({ type: 'rate', axes: this.axes, hz: estimate.hz, measuredHz: estimate.measuredHz });
+  }
+
+  private replacesRate({ hz, relativeError }: RateEstimate): boolean {
+    const announced = this.rateHz ?? 0;
+    if (hz === announced) return false;
+    return (
+      Math.abs(hz - announced) > RATE_CHANGE * announced || relativeError * PRECISION_GAIN <= this.rateError
+    );
   }
 }

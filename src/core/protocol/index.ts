@@ -14,7 +14,7 @@ export {
   type FrameOptions,
 } from './studioEncoder';
 export { StudioDecoder, type StudioDecoderEvent } from './studioDecoder';
-export { snapRate, SNAP_RATES, SNAP_TOLERANCE } from './rateEstimator';
+export { reportedRate, snapRate, SNAP_RATES } from './rateEstimator';
 export {
   MAX_FRAME,
   MAX_PAYLOAD,

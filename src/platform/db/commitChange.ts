@@ -89,7 +89,7 @@ function restore(meta: SampleMeta, values: SampleValues | undefined): DatasetCha
  * Structured clone stores a typed array's whole buffer, so a view into a larger buffer (e.g. a crop made
  * with `subarray`) is copied to store only its own values.
  */
-function compactValues(values: SampleValues): SampleValues {
+export function compactValues(values: SampleValues): SampleValues {
   const coversBuffer = values.byteOffset === 0 && values.byteLength === values.buffer.byteLength;
   return coversBuffer ? values : values.slice();
 }

@@ -2,6 +2,8 @@ import type { Impulse } from '../../core/impulse/impulse';
 import { StudioError } from '../../core/errors';
 import type { DbConnection } from './connection';
 import { notFoundError } from './errors';
+import { dropUnusedFeatures } from './featuresRepo';
+import type { StudioStoreName } from './schema';
 
 export function listImpulses(conn: DbConnection, projectId: string): Promise<Impulse[]> {
   return conn.run(['impulses'], 'readonly', 'read the impulses', async (tx) => {
@@ -21,13 +23,20 @@ export function putImpulse(conn: DbConnection, impulse: Impulse): Promise<void> 
   });
 }
 
-/** Deletes the impulse with its trained model and training run. */
+/**
+ * Deletes the impulse with its trained model and training run, and the cached features of its configuration
+ * unless another impulse of the project shares it.
+ */
 export function deleteImpulse(conn: DbConnection, id: string): Promise<void> {
-  return conn.run(['impulses', 'models', 'trainingRuns'], 'readwrite', 'delete the impulse', async (tx) => {
+  const stores = ['impulses', 'models', 'trainingRuns', 'samples', 'features'] satisfies StudioStoreName[];
+  return conn.run(stores, 'readwrite', 'delete the impulse', async (tx) => {
+    const impulses = tx.objectStore('impulses');
+    const impulse = await impulses.get(id);
     await Promise.all([
-      tx.objectStore('impulses').delete(id),
+      impulses.delete(id),
       tx.objectStore('models').delete(id),
       tx.objectStore('trainingRuns').delete(id),
     ]);
+    if (impulse) await dropUnusedFeatures(tx, impulse.projectId, null);
   });
 }

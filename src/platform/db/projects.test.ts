@@ -1,6 +1,14 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { audioSample, bytesOf, comparable, imuSample, openTestDb, snapshot } from './testFixtures';
+import {
+  audioSample,
+  bytesOf,
+  comparable,
+  imuSample,
+  importedContents,
+  openTestDb,
+  snapshot,
+} from './testFixtures';
 
 describe('projects', () => {
   it('creates, lists most recently updated first, renames and touches', async () => {
@@ -80,6 +88,43 @@ describe('projects', () => {
       await expect(db.getSample(s.id)).rejects.toMatchObject({ code: 'not-found' });
     }
     expect(comparable(await snapshot(db, kept.id))).toEqual(comparable(keptBefore));
+    db.close();
+  });
+});
+
+describe('a project created with its contents', () => {
+  it('stores the project, every sample bit-exactly and the impulses, all under the new project', async () => {
+    const db = await openTestDb();
+    const contents = importedContents();
+    const project = await db.createProjectWithContents('  Imported ', contents);
+    expect(project.name).toBe('Imported');
+    expect(await db.listProjects()).toEqual([project]);
+    const stored = await snapshot(db, project.id);
+    expect(comparable(stored)).toEqual(
+      comparable(contents.samples.map((s) => ({ ...s, projectId: project.id }))),
+    );
+    expect(await db.listImpulses(project.id)).toEqual([{ ...contents.impulses[0], projectId: project.id }]);
+    db.close();
+  });
+
+  it('rejects a sample whose values do not fit its shape, and writes nothing', async () => {
+    const db = await openTestDb();
+    const broken = { ...imuSample('', 'wave', 4), frameCount: 5 };
+    await expect(
+      db.createProjectWithContents('Imported', importedContents([imuSample('', 'idle'), broken])),
+    ).rejects.toMatchObject({ name: 'StudioError', code: 'invalid-sample' });
+    expect(await db.listProjects()).toEqual([]);
+    db.close();
+  });
+
+  it('rejects an impulse without a name, and writes nothing', async () => {
+    const db = await openTestDb();
+    const contents = importedContents();
+    contents.impulses[0].name = ' ';
+    await expect(db.createProjectWithContents('Imported', contents)).rejects.toMatchObject({
+      code: 'invalid-name',
+    });
+    expect(await db.listProjects()).toEqual([]);
     db.close();
   });
 });

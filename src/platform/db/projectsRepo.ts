@@ -1,10 +1,14 @@
 import type { StudioStoreName } from './schema';
 import { StudioError } from '../../core/errors';
 import type { Project } from '../../core/dataset/project';
+import { splitSample, type Sample } from '../../core/dataset/sample';
+import type { Impulse } from '../../core/impulse/impulse';
 import { newId } from '../../core/ids';
 import type { DbConnection } from './connection';
 import { notFoundError } from './errors';
 import { allRequests } from './requests';
+import { validateChange } from './validateChange';
+import { compactValues } from './commitChange';
 
 function checkName(name: string): string {
   const trimmed = name.trim();
@@ -100,6 +104,53 @@ export async function duplicateProject(
           add(impulses.add({ ...impulse, id: newId(), projectId: copy.id }));
       });
       return copy;
+    },
+  );
+}
+
+/** What a new project starts with: samples and impulses without a project, which the new project gets. */
+export interface ProjectContents {
+  samples: Array<Omit<Sample, 'projectId'>>;
+  impulses: Array<Omit<Impulse, 'projectId'>>;
+}
+
+/**
+ * Creates a project together with its samples (metadata and values) and impulses, in one transaction: a
+ * failure (e.g. a full disk) leaves no trace of the project. Samples and impulses keep their ids, which must
+ * be new.
+ */
+export async function createProjectWithContents(
+  conn: DbConnection,
+  name: string,
+  contents: ProjectContents,
+  now: number,
+): Promise<Project> {
+  const project: Project = { id: newId(), name: checkName(name), createdAt: now, updatedAt: now };
+  const puts = contents.samples.map((sample) => {
+    const { meta, data } = splitSample({ ...sample, projectId: project.id });
+    return { meta, values: data.values };
+  });
+  validateChange(project.id, { put: puts, remove: [] });
+  const impulses = contents.impulses.map((impulse) => {
+    if (!impulse.name.trim()) throw new StudioError('invalid-name', 'An impulse needs a name.');
+    return { ...impulse, projectId: project.id };
+  });
+  return conn.run(
+    ['projects', 'samples', 'sampleData', 'impulses'],
+    'readwrite',
+    'create the project',
+    async (tx) => {
+      const metaStore = tx.objectStore('samples');
+      const dataStore = tx.objectStore('sampleData');
+      await allRequests((add) => {
+        add(tx.objectStore('projects').add(project));
+        for (const { meta, values } of puts) {
+          add(metaStore.add(meta));
+          add(dataStore.add({ id: meta.id, values: compactValues(values) }));
+        }
+        for (const impulse of impulses) add(tx.objectStore('impulses').add(impulse));
+      });
+      return project;
     },
   );
 }

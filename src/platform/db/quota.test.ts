@@ -3,7 +3,17 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { splitSample, type Sample } from '../../core/dataset/sample';
 import type { DatasetChange } from '../../core/dataset/change';
 import { STORAGE_FULL_MESSAGE } from './errors';
-import { audioSample, comparable, imuSample, openTestDb, snapshot } from './testFixtures';
+import { openDB } from 'idb';
+import { openStudioDb } from './openStudioDb';
+import {
+  audioSample,
+  comparable,
+  imuSample,
+  importedContents,
+  openTestDb,
+  snapshot,
+  uniqueDbName,
+} from './testFixtures';
 
 type Write = 'put' | 'add';
 
@@ -90,6 +100,38 @@ describe('a full disk', () => {
       db.close();
     },
   );
+});
+
+describe('creating a project with its contents (project import)', () => {
+  // Writes in order: project, meta wave, data wave, meta yes, data yes, impulse.
+  it.each([
+    ['the write itself throws', 'throw', 3],
+    ['the transaction aborts with the quota error', 'abort-transaction', 5],
+    ['the last write (the impulse) fails', 'throw', 6],
+  ] as const)('leaves no partial project when %s', async (_title, how, n) => {
+    const name = uniqueDbName();
+    const db = await openStudioDb({ name });
+    const existing = await db.createProject('Existing');
+    const before = await db.listProjects();
+    failNthWrite('add', n, 'QuotaExceededError', how);
+    await expect(db.createProjectWithContents('Imported', importedContents())).rejects.toMatchObject({
+      name: 'StudioError',
+      code: 'storage-full',
+      message: STORAGE_FULL_MESSAGE,
+    });
+    vi.restoreAllMocks();
+    expect(await db.listProjects()).toEqual(before);
+    const raw = await openDB(name);
+    for (const store of ['samples', 'sampleData', 'impulses']) expect(await raw.count(store)).toBe(0);
+    raw.close();
+    expect(await db.listSamples(existing.id)).toEqual([]);
+
+    // Nothing is left half-written: the same import succeeds once there is space.
+    const project = await db.createProjectWithContents('Imported', importedContents());
+    expect(await db.listSamples(project.id)).toHaveLength(2);
+    expect(await db.listImpulses(project.id)).toHaveLength(1);
+    db.close();
+  });
 });
 
 describe('other storage failures', () => {

@@ -5,7 +5,9 @@ import { MIGRATIONS, type Migration } from './migrations';
 import { openConnection } from './openConnection';
 import { openStudioDb } from './openStudioDb';
 import type { StudioSchema } from './schema';
-import { uniqueDbName } from './testFixtures';
+import { audioSample, comparable, imuSample, uniqueDbName } from './testFixtures';
+import { splitSample } from '../../core/dataset/sample';
+import type { Project } from '../../core/dataset/project';
 
 describe('schema version 3', () => {
   it('is created by the step list with its stores, key paths and index', async () => {
@@ -80,6 +82,45 @@ describe('schema version 3', () => {
     const newer = await openConnection(name, [...MIGRATIONS, () => undefined]);
     newer.close();
     await expect(openStudioDb({ name })).rejects.toMatchObject({ code: 'db-version' });
+  });
+});
+
+describe('upgrading a database written by version 1', () => {
+  it('keeps its projects and samples intact and adds the newer stores, empty', async () => {
+    const name = uniqueDbName();
+    const v1 = await openConnection(name, MIGRATIONS.slice(0, 1));
+    expect(v1.db.version).toBe(1);
+    const project: Project = { id: 'p-v1', name: 'Old gestures', createdAt: 10, updatedAt: 20 };
+    const samples = [imuSample(project.id, 'wave', 30), audioSample(project.id, 'yes', 200)];
+    // Exactly the records version 1 wrote: metadata and values in their own stores, a setting by key.
+    const tx = v1.db.transaction(['projects', 'samples', 'sampleData', 'settings'], 'readwrite');
+    await Promise.all([
+      tx.objectStore('projects').add(project),
+      ...samples.flatMap((sample) => {
+        const { meta, data } = splitSample(sample);
+        return [tx.objectStore('samples').add(meta), tx.objectStore('sampleData').add(data)];
+      }),
+      tx.objectStore('settings').put(project.id, 'lastProjectId'),
+      tx.done,
+    ]);
+    v1.close();
+
+    const db = await openStudioDb({ name });
+    expect(await db.listProjects()).toEqual([project]);
+    expect(await db.getSetting('lastProjectId')).toBe(project.id);
+    expect(await db.listSamples(project.id)).toEqual(samples.map((s) => splitSample(s).meta));
+    const stored = await Promise.all(samples.map((s) => db.getSample(s.id)));
+    expect(comparable(stored)).toEqual(comparable(samples));
+    expect(await db.listImpulses(project.id)).toEqual([]);
+    db.close();
+
+    const upgraded = await openDB<StudioSchema>(name);
+    expect(upgraded.version).toBe(MIGRATIONS.length);
+    for (const store of ['impulses', 'features', 'models', 'trainingRuns'] as const) {
+      expect(upgraded.objectStoreNames.contains(store)).toBe(true);
+      expect(await upgraded.count(store)).toBe(0);
+    }
+    upgraded.close();
   });
 });
 

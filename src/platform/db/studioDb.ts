@@ -44,6 +44,11 @@ export class StudioDb {
     return projects.duplicateProject(this.conn, id, name, this.now());
   }
 
+  /** A new project with its samples and impulses, all written in one transaction (project import). */
+  createProjectWithContents(name: string, contents: projects.ProjectContents): Promise<Project> {
+    return projects.createProjectWithContents(this.conn, name, contents, this.now());
+  }
+
   deleteProject(id: string): Promise<void> {
     return projects.deleteProject(this.conn, id);
   }
@@ -109,8 +114,9 @@ export class StudioDb {
     return features.putFeatures(this.conn, entries);
   }
 
-  pruneFeatures(configHash: string, keep: ReadonlySet<string>): Promise<number> {
-    return features.pruneFeatures(this.conn, configHash, keep);
+  /** Deletes cached features nothing can use any more; `generated` is the feature set just made, if any. */
+  pruneFeatures(projectId: string, generated: features.GeneratedFeatures | null): Promise<number> {
+    return features.pruneFeatures(this.conn, projectId, generated);
   }
 
   getModel(impulseId: string): Promise<TrainedModel | undefined> {

@@ -1,5 +1,6 @@
 /** Helpers shared by the database tests (not used by the app). */
 import type { Sample, SampleMeta } from '../../core/dataset/sample';
+import type { Impulse } from '../../core/impulse/impulse';
 import { newId } from '../../core/ids';
 import { openStudioDb } from './openStudioDb';
 import type { StudioDb } from './studioDb';
@@ -67,6 +68,22 @@ export function audioSample(projectId: string, label: string, frames = 16): Samp
     frameCount: frames,
     values,
   };
+}
+
+/** Samples and an impulse as a project import hands them over: new ids, no project yet. */
+export function importedContents(samples = [imuSample('', 'wave', 20), audioSample('', 'yes', 300)]): {
+  samples: Array<Omit<Sample, 'projectId'>>;
+  impulses: Array<Omit<Impulse, 'projectId'>>;
+} {
+  const impulse: Omit<Impulse, 'projectId'> = {
+    id: newId(),
+    name: 'Gestures',
+    input: { windowSizeMs: 200, windowStrideMs: 100, frequencyHz: 62.5, zeroPad: true, axes: ['accX'] },
+    dsp: { block: 'raw', params: {} },
+    createdAt: 5,
+    updatedAt: 5,
+  };
+  return { samples: samples.map(({ projectId: _projectId, ...s }) => s), impulses: [impulse] };
 }
 
 /** The raw bytes of typed values, for bit-exact comparisons (NaN and −0 included). */

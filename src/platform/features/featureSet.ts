@@ -41,31 +41,35 @@ export async function buildFeatureSet(
   let computed = 0;
   let cached = 0;
   let lastReport = 0;
-  for (let i = 0; i < job.samples.length; i++) {
-    if (isCancelled()) throw new StudioError('cancelled', 'Feature generation was cancelled.');
-    const s = job.samples[i];
-    const hit = cachedEntries[i];
-    let entry: CachedFeatures;
-    if (hit && hit.config === config && hit.sampleUpdatedAt === s.updatedAt) {
-      entry = hit;
-      cached++;
-    } else {
-      const sample = await store.getSample(s.id);
-      const { skippedReason, ...f } = sampleFeatures(job.impulse, sample);
-      entry = { key: keys[i], sampleId: s.id, configHash, config, sampleUpdatedAt: s.updatedAt, ...f };
-      if (skippedReason) skipped.push({ sampleId: s.id, name: s.name, reason: skippedReason });
-      pending.push(entry);
-      computed++;
-      if (pending.length >= CACHE_BATCH) await store.putFeatures(pending.splice(0));
+  try {
+    for (let i = 0; i < job.samples.length; i++) {
+      if (isCancelled()) throw new StudioError('cancelled', 'Feature generation was cancelled.');
+      const s = job.samples[i];
+      const hit = cachedEntries[i];
+      let entry: CachedFeatures;
+      if (hit && hit.config === config && hit.sampleUpdatedAt === s.updatedAt) {
+        entry = hit;
+        cached++;
+      } else {
+        const sample = await store.getSample(s.id);
+        const { skippedReason, ...f } = sampleFeatures(job.impulse, sample);
+        entry = { key: keys[i], sampleId: s.id, configHash, config, sampleUpdatedAt: s.updatedAt, ...f };
+        if (skippedReason) skipped.push({ sampleId: s.id, name: s.name, reason: skippedReason });
+        pending.push(entry);
+        computed++;
+        if (pending.length >= CACHE_BATCH) await store.putFeatures(pending.splice(0));
+      }
+      perSample.push(entry);
+      const now = performance.now();
+      if (now - lastReport > PROGRESS_EVERY_MS || i === job.samples.length - 1) {
+        lastReport = now;
+        onProgress({ done: i + 1, total: job.samples.length, computed, cached });
+      }
     }
-    perSample.push(entry);
-    const now = performance.now();
-    if (now - lastReport > PROGRESS_EVERY_MS || i === job.samples.length - 1) {
-      lastReport = now;
-      onProgress({ done: i + 1, total: job.samples.length, computed, cached });
-    }
+  } finally {
+    // Also on cancel or failure: what was computed is kept, so the next run starts where this one stopped.
+    if (pending.length > 0) await store.putFeatures(pending);
   }
-  if (pending.length > 0) await store.putFeatures(pending);
 
   const featureCount = perSample.find((e) => e.windowCount > 0)?.featureCount ?? 0;
   const windowCount = perSample.reduce((n, e) => n + e.windowCount, 0);

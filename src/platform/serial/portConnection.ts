@@ -1,4 +1,5 @@
 import { StudioError } from '../../core/errors';
+import { openFailure } from './openFailure';
 import type { PortLike } from './types';
 
 export type CloseReason = 'closed' | 'disconnected';
@@ -34,14 +35,7 @@ export class PortConnection {
     try {
       await port.open({ baudRate, bufferSize: 1 << 16 });
     } catch (e) {
-      const busy = e instanceof DOMException && e.name === 'InvalidStateError';
-      throw new StudioError(
-        busy ? 'serial-busy' : 'serial-open',
-        busy
-          ? 'The port is already open — in another tab, another program (Arduino IDE serial monitor?) or this page. Close it there and try again.'
-          : `Could not open the port: ${e instanceof Error ? e.message : String(e)}`,
-        { cause: e },
-      );
+      throw openFailure(e);
     }
     // The studio firmware streams only while DTR is set (as a terminal program sets it), and stops when it drops.
     await port.setSignals?.({ dataTerminalReady: true }).catch(() => undefined);
@@ -102,6 +96,15 @@ export class PortConnection {
       } finally {
         this.reader.releaseLock();
         this.reader = null;
+      }
+    }
+    // The port object stays open after the device went away; reconnecting opens the same object again, which
+    // Chrome refuses while it is still open. close() releases it itself.
+    if (!this.closing) {
+      try {
+        await this.port.close();
+      } catch {
+        // Nothing left to release.
       }
     }
     this.end(this.closing ? 'closed' : 'disconnected', error);

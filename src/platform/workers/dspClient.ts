@@ -1,4 +1,5 @@
 import { wrap, type Remote } from 'comlink';
+import './typedErrors';
 import type { DspWorkerApi } from '../../../workers/dspApi';
 
 let remote: Remote<DspWorkerApi> | null = null;

@@ -1,4 +1,5 @@
 import { wrap, type Remote } from 'comlink';
+import './typedErrors';
 import type { TrainWorkerApi } from '../../../workers/trainApi';
 
 let remote: Remote<TrainWorkerApi> | null = null;

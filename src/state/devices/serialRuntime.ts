@@ -1,5 +1,12 @@
-import { SerialSession, type DeviceInfo, type SessionEvent } from '../../core/protocol';
+import {
+  SerialSession,
+  type DeviceInfo,
+  type HostCommand,
+  type SensorDescriptor,
+  type SessionEvent,
+} from '../../core/protocol';
 import type { SensorInfo } from '../../core/dataset/sample';
+import { StudioError } from '../../core/errors';
 import { PortConnection } from '../../platform/serial/portConnection';
 import type { PortLike } from '../../platform/serial/types';
 import { Listeners } from './listeners';
@@ -17,6 +24,8 @@ export const FORWARDER_KEY = 'forwarder';
 const HELLO_RETRY_MS = 1000;
 const HELLO_ATTEMPTS = 5;
 const MAX_ERRORS = 5;
+/** A rate typed by hand above this is a typo: no serial sketch prints lines that fast. */
+export const MAX_FORWARDER_HZ = 100_000;
 
 export interface SerialRuntimeOptions {
   id: string;
@@ -25,6 +34,8 @@ export interface SerialRuntimeOptions {
   simulated: boolean;
   /** Axis names and units the user gave this board's forwarder columns before, by axis count. */
   forwarderAxes?: (axes: number) => SensorInfo[] | undefined;
+  /** The sampling rate the user set for this board's forwarder lines, by axis count; undefined: auto-detect. */
+  forwarderRate?: (axes: number) => number | undefined;
 }
 
 interface SensorState {
@@ -50,6 +61,10 @@ export class SerialRuntime implements SourceRuntime {
   private readonly details: string[] = [];
   private readonly ended = new Listeners<[string]>();
   private helloTimer: ReturnType<typeof setInterval> | null = null;
+  /** The forwarder rate the user set, which recordings use instead of the detected one; null: auto-detect. */
+  private forwarderUserHz: number | null = null;
+  /** Studio sensors the user switched off: not restarted when the board sends its handshake again. */
+  private readonly userStopped = new Set<number>();
 
   private constructor(
     private readonly options: SerialRuntimeOptions,
@@ -99,8 +114,48 @@ export class SerialRuntime implements SourceRuntime {
 
   /** Names the forwarder's columns (the data-forwarder protocol carries no names or units). */
   setForwarderAxes(axes: SensorInfo[]): void {
-    const s = this.sensors.get(FORWARDER_KEY);
-    if (s && axes.length === s.snapshot.axes.length) s.snapshot = { ...s.snapshot, axes };
+    const s = this.forwarderSensor();
+    const count = s.snapshot.axes.length;
+    if (axes.length !== count) {
+      throw new StudioError(
+        'axis-count-changed',
+        `The board now sends ${count} values per line, not ${axes.length}: the names were not saved. Name the ${count} columns and save again.`,
+      );
+    }
+    s.snapshot = { ...s.snapshot, axes };
+  }
+
+  /** Sets the forwarder's sampling rate by hand (Hz), or goes back to the detected rate (null). */
+  setForwarderRate(hz: number | null): void {
+    if (hz !== null && !(Number.isFinite(hz) && hz > 0 && hz <= MAX_FORWARDER_HZ)) {
+      throw new StudioError(
+        'bad-rate',
+        `A sampling rate must be a number of Hz above 0 and at most ${MAX_FORWARDER_HZ.toLocaleString('en')}.`,
+      );
+    }
+    const s = this.forwarderSensor();
+    this.forwarderUserHz = hz;
+    this.applyForwarderRate(s.snapshot);
+  }
+
+  /** Asks a studio board to start or stop one sensor's stream; the snapshot follows the board's acknowledgement. */
+  async setStreaming(sensorKey: string, on: boolean): Promise<void> {
+    const sensor = this.studioSensor(sensorKey);
+    if (on) this.userStopped.delete(sensor.id);
+    else this.userStopped.add(sensor.id);
+    await this.send({ type: on ? 'start' : 'stop', sensorId: sensor.id });
+  }
+
+  /** Asks a studio board to stream a sensor at one of the rates its handshake offers. */
+  async setSensorRate(sensorKey: string, hz: number): Promise<void> {
+    const sensor = this.studioSensor(sensorKey);
+    if (!sensor.rates.includes(hz)) {
+      throw new StudioError(
+        'unsupported-rate',
+        `The ${sensor.name} cannot stream at ${hz} Hz; the board offers ${sensor.rates.join(', ')} Hz.`,
+      );
+    }
+    await this.send({ type: 'set-rate', sensorId: sensor.id, hz });
   }
 
   async disconnect(): Promise<void> {
@@ -127,6 +182,41 @@ export class SerialRuntime implements SourceRuntime {
     this.helloTimer = setInterval(hello, HELLO_RETRY_MS);
   }
 
+  private forwarderSensor(): SensorState {
+    const s = this.sensors.get(FORWARDER_KEY);
+    if (!s || this.status !== 'connected') {
+      throw new StudioError(
+        'no-forwarder-stream',
+        `${this.options.name} is not sending data-forwarder lines now, so there is nothing to name or time.`,
+      );
+    }
+    return s;
+  }
+
+  private studioSensor(sensorKey: string): SensorDescriptor {
+    const sensor = this.session.deviceInfo?.sensors.find((d) => `s${d.id}` === sensorKey);
+    if (!sensor || this.status !== 'connected') {
+      throw new StudioError(
+        'no-studio-sensor',
+        `${this.options.name} is not connected with the studio firmware (or no longer lists that sensor), so it cannot take commands.`,
+      );
+    }
+    return sensor;
+  }
+
+  /** Sends a command the user asked for: a failed write is the user's error to see, not a background one. */
+  private async send(command: HostCommand): Promise<void> {
+    try {
+      await this.connection?.write(this.session.command(command).bytes);
+    } catch (e) {
+      throw new StudioError(
+        'serial-write',
+        `Could not send “${command.type}” to the board: ${e instanceof Error ? e.message : String(e)}`,
+        { cause: e },
+      );
+    }
+  }
+
   private async write(bytes: Uint8Array): Promise<void> {
     try {
       await this.connection?.write(bytes);
@@ -145,7 +235,8 @@ export class SerialRuntime implements SourceRuntime {
           const key = e.source === 'forwarder' ? FORWARDER_KEY : `s${e.sensorId}`;
           const s = this.sensors.get(key);
           if (!s) break;
-          if (e.hz) s.snapshot.declaredHz = e.hz;
+          // Forwarder rates arrive in rate events, where a rate the user set takes precedence.
+          if (e.hz && e.source === 'studio') s.snapshot.declaredHz = e.hz;
           s.snapshot.framesReceived += e.frames;
           s.meter.add(e.frames, e.receivedAtMs);
           s.listeners.emit(e.values, e.frames, e.continuous);
@@ -162,6 +253,7 @@ export class SerialRuntime implements SourceRuntime {
           break;
         case 'ack':
           if (e.status !== 'ok') this.error(`The board refused “${e.command}”: ${e.status}`);
+          this.followAcknowledged();
           break;
         case 'unknown-sensor':
           void this.write(this.session.command({ type: 'hello' }).bytes);
@@ -187,13 +279,16 @@ export class SerialRuntime implements SourceRuntime {
         declaredHz: d.rateHz,
         measuredHz: 0,
         framesReceived: prev?.snapshot.framesReceived ?? 0,
+        streaming: d.streaming,
+        rates: [...d.rates],
       };
       this.sensors.set(key, {
         snapshot,
         meter: prev?.meter ?? new RateMeter(),
         listeners: prev?.listeners ?? new Listeners(),
       });
-      if (!d.streaming) void this.write(this.session.command({ type: 'start', sensorId: d.id }).bytes);
+      if (!d.streaming && !this.userStopped.has(d.id))
+        void this.write(this.session.command({ type: 'start', sensorId: d.id }).bytes);
     }
     for (const key of [...this.sensors.keys()]) if (!keep.has(key)) this.sensors.delete(key);
     this.details.splice(
@@ -203,26 +298,46 @@ export class SerialRuntime implements SourceRuntime {
     );
   }
 
+  /** The session applied an acknowledged start, stop or set-rate to its copy of the handshake: show it. */
+  private followAcknowledged(): void {
+    for (const d of this.session.deviceInfo?.sensors ?? []) {
+      const s = this.sensors.get(`s${d.id}`);
+      if (!s) continue;
+      s.snapshot.streaming = d.streaming;
+      s.snapshot.declaredHz = d.rateHz;
+    }
+  }
+
   private onForwarderLayout(axisCount: number, hz: number | null): void {
     const prev = this.sensors.get(FORWARDER_KEY);
     if (prev && prev.snapshot.axes.length === axisCount) {
-      if (hz) prev.snapshot.declaredHz = hz;
+      if (hz) prev.snapshot.detectedHz = hz;
+      this.applyForwarderRate(prev.snapshot);
       return;
     }
-    const axes = this.options.forwarderAxes?.(axisCount) ?? defaultForwarderAxes(axisCount);
+    // Another axis count is another sketch: its names and rate are remembered separately.
+    this.forwarderUserHz = this.options.forwarderRate?.(axisCount) ?? null;
+    const snapshot: SensorSnapshot = {
+      key: FORWARDER_KEY,
+      name: `${axisCount} values per line`,
+      kind: 'generic',
+      axes: this.options.forwarderAxes?.(axisCount) ?? defaultForwarderAxes(axisCount),
+      declaredHz: 0,
+      detectedHz: hz ?? 0,
+      measuredHz: 0,
+      framesReceived: 0,
+    };
+    this.applyForwarderRate(snapshot);
     this.sensors.set(FORWARDER_KEY, {
-      snapshot: {
-        key: FORWARDER_KEY,
-        name: `${axisCount} values per line`,
-        kind: 'generic',
-        axes,
-        declaredHz: hz ?? 0,
-        measuredHz: 0,
-        framesReceived: 0,
-      },
+      snapshot,
       meter: new RateMeter(),
       listeners: prev?.listeners ?? new Listeners(),
     });
+  }
+
+  private applyForwarderRate(snapshot: SensorSnapshot): void {
+    snapshot.rateSource = this.forwarderUserHz === null ? 'detected' : 'user';
+    snapshot.declaredHz = this.forwarderUserHz ?? snapshot.detectedHz ?? 0;
   }
 
   private error(text: string): void {

@@ -9,8 +9,16 @@ export interface SensorSnapshot {
   name: string;
   kind: 'imu' | 'audio' | 'generic';
   axes: SensorInfo[];
-  /** The rate the device declares (handshake) or the parser detected; 0 while unknown. */
+  /** The rate recordings use: declared by the device (handshake), detected by the parser, or set by the user; 0 while unknown. */
   declaredHz: number;
+  /** Forwarder boards: whether declaredHz was detected from the line timing or set by the user. */
+  rateSource?: 'detected' | 'user';
+  /** Forwarder boards: the rate detected from the line timing (0 while unknown), also when the user set another. */
+  detectedHz?: number;
+  /** Studio boards: whether the board streams this sensor now, as it acknowledged. */
+  streaming?: boolean;
+  /** Studio boards: the rates the handshake offers for this sensor. */
+  rates?: number[];
   /** Frames per second actually received over the last seconds. */
   measuredHz: number;
   framesReceived: number;

@@ -1,0 +1,133 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { SampleMeta } from '../core/dataset/sample';
+import type { DatasetChange } from '../core/dataset/change';
+import { runtimeRegistry } from './devices/registry';
+import type { FrameListener, SensorSnapshot, SourceRuntime, SourceSnapshot } from './devices/types';
+import { useToasts } from './toastStore';
+
+/** The dataset store without IndexedDB: the recorder's saves are captured. */
+const dataset = vi.hoisted(() => ({ changes: [] as DatasetChange[] }));
+vi.mock('./datasetStore', () => ({
+  useDataset: {
+    getState: () => ({
+      projectId: 'p',
+      apply: async (_description: string, change: DatasetChange) => {
+        dataset.changes.push(change);
+        return true;
+      },
+      select: async () => {},
+    }),
+  },
+}));
+
+const { useRecorder } = await import('./recorderStore');
+
+class FakeBoard implements SourceRuntime {
+  readonly id = 'board';
+  listener: FrameListener | null = null;
+  sensor: SensorSnapshot = {
+    key: 's1',
+    name: 'accelerometer',
+    kind: 'imu',
+    axes: ['accX', 'accY', 'accZ'].map((name) => ({ name, units: 'm/s2' })),
+    declaredHz: 100,
+    measuredHz: 100,
+    framesReceived: 0,
+    streaming: true,
+    rates: [100, 50, 25],
+  };
+  snapshot(): SourceSnapshot {
+    return {
+      id: this.id,
+      kind: 'serial',
+      name: 'Nano',
+      simulated: false,
+      status: 'connected',
+      protocol: 'test',
+      details: [],
+      sensors: [this.sensor],
+      droppedFrames: 0,
+      corruptFrames: 0,
+      malformedLines: 0,
+      errors: [],
+    };
+  }
+  subscribe(_key: string, listener: FrameListener) {
+    this.listener = listener;
+    return () => (this.listener = null);
+  }
+  ended: ((reason: string) => void) | null = null;
+  onEnd(listener: (reason: string) => void) {
+    this.ended = listener;
+    return () => (this.ended = null);
+  }
+  unplug(reason: string): void {
+    this.ended?.(reason);
+  }
+  async disconnect() {}
+  send(frames: number, continuous: boolean): void {
+    this.listener?.(new Float32Array(frames * 3), frames, continuous);
+  }
+}
+
+let board: FakeBoard;
+const record = (lengthMs = 100) =>
+  useRecorder.getState().start({
+    source: board.snapshot(),
+    sensorKey: 's1',
+    label: 'wave',
+    lengthMs,
+    countdownS: 0,
+    category: 'training',
+  });
+const savedMeta = (): SampleMeta => dataset.changes.at(-1)!.put[0].meta;
+const lastToast = () => useToasts.getState().toasts.at(-1);
+
+beforeEach(() => {
+  board = new FakeBoard();
+  runtimeRegistry.add(board);
+  dataset.changes.length = 0;
+  useToasts.setState({ toasts: [] });
+  useRecorder.setState({ phase: 'idle', partial: null });
+});
+
+describe('recorder', () => {
+  it('stores how many times the stream broke during the recording with the sample', async () => {
+    record(150);
+    board.send(3, false); // the first readings of a recording may follow anything
+    board.send(3, true);
+    board.send(3, false);
+    board.send(3, true);
+    board.send(3, false);
+    await vi.waitFor(() => expect(dataset.changes).toHaveLength(1));
+    expect(savedMeta()).toMatchObject({ frameCount: 15, intervalMs: 10, streamGaps: 2 });
+    expect(useToasts.getState().toasts.some((t) => /broke 2 times/.test(t.message))).toBe(true);
+  });
+
+  it('marks an unbroken recording with 0 gaps', async () => {
+    record();
+    board.send(5, false);
+    board.send(5, true);
+    await vi.waitFor(() => expect(dataset.changes).toHaveLength(1));
+    expect(savedMeta().streamGaps).toBe(0);
+  });
+
+  it('keeps the gap count of an interrupted recording the user keeps', async () => {
+    record(1000);
+    board.send(5, true);
+    board.send(5, false);
+    board.unplug('The board was disconnected.');
+    expect(useRecorder.getState().partial?.sample).toMatchObject({ frameCount: 10, streamGaps: 1 });
+    await useRecorder.getState().keepPartial();
+    expect(savedMeta()).toMatchObject({ frameCount: 10, streamGaps: 1 });
+  });
+
+  it('refuses to record a stream the board has stopped, saying how to start it', () => {
+    board.sensor = { ...board.sensor, streaming: false };
+    record();
+    expect(useRecorder.getState().phase).toBe('idle');
+    expect(board.listener).toBeNull();
+    expect(lastToast()).toMatchObject({ kind: 'error' });
+    expect(lastToast()!.message).toMatch(/accelerometer stream is switched off.*Stream accelerometer/);
+  });
+});
