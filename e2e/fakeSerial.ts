@@ -41,24 +41,29 @@ export async function installFakeSerial(page: Page): Promise<void> {
     Object.defineProperty(navigator, 'serial', { value: serial, configurable: true });
     (window as unknown as Record<string, unknown>).__fakeSerial = {
       written,
-      /** Plays `base64` bytes at `bytesPerSecond`, every 10–40 ms a slice cut at a random point. */
-      play(base64: string, bytesPerSecond: number) {
+      /**
+       * Plays `base64` bytes every 10–40 ms, each delivery cut at random points. By default at a constant
+       * `bytesPerSecond`; with `schedule` ([byte offset, ms] pairs, in order), each offset's bytes are not sent
+       * before their time, as a board that prints a line at a given moment.
+       */
+      play(base64: string, bytesPerSecond: number, schedule?: [number, number][]) {
         const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+        const started = performance.now();
         let at = 0;
-        let last = performance.now();
-        let owed = 0;
+        let next = 0;
+        const due = (elapsed: number) => {
+          if (!schedule) return Math.min(bytes.length, Math.floor((elapsed * bytesPerSecond) / 1000));
+          while (next < schedule.length && schedule[next][1] <= elapsed) next++;
+          return next === 0 ? 0 : schedule[next - 1][0];
+        };
         if (timer) clearInterval(timer);
         timer = setInterval(
           () => {
-            const now = performance.now();
-            owed += ((now - last) * bytesPerSecond) / 1000;
-            last = now;
-            let n = Math.min(bytes.length - at, Math.floor(owed));
+            let n = due(performance.now() - started) - at;
             while (n > 0 && controller) {
               const cut = Math.max(1, Math.min(n, Math.floor(random() * n * 1.5) + 1));
               controller.enqueue(bytes.slice(at, at + cut));
               at += cut;
-              owed -= cut;
               n -= cut;
             }
             if (at >= bytes.length && timer) clearInterval(timer);
@@ -80,15 +85,18 @@ export async function installFakeSerial(page: Page): Promise<void> {
   });
 }
 
-export async function play(page: Page, bytes: Uint8Array, bytesPerSecond: number): Promise<void> {
+/** Plays a stream on the fake port: at `bytesPerSecond`, or byte offsets at their times (`schedule`). */
+export async function play(
+  page: Page,
+  bytes: Uint8Array,
+  bytesPerSecond: number,
+  schedule?: [number, number][],
+): Promise<void> {
   const base64 = Buffer.from(bytes).toString('base64');
+  type Fake = { play: (b: string, r: number, s?: [number, number][]) => void };
   await page.evaluate(
-    ([b, r]) =>
-      (window as unknown as { __fakeSerial: { play: (b: string, r: number) => void } }).__fakeSerial.play(
-        b,
-        r,
-      ),
-    [base64, bytesPerSecond] as const,
+    ([b, r, s]) => (window as unknown as { __fakeSerial: Fake }).__fakeSerial.play(b, r, s ?? undefined),
+    [base64, bytesPerSecond, schedule ?? null] as const,
   );
 }
 

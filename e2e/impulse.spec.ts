@@ -96,6 +96,9 @@ test('gesture impulse on virtual-board recordings: spectral features and the exp
   for (const name of ['RMS', 'Skewness', 'Kurtosis', 'accX', 'accY', 'accZ'])
     await expect(view.getByTestId('spectral-statistics')).toContainText(name);
   await screenshot(page, 'impulse-gestures');
+  await view.getByTestId('spectral-plot').scrollIntoViewIfNeeded();
+  await page.mouse.move(0, 0);
+  await screenshot(page, 'impulse-spectral');
 
   // A second impulse with its own input: a live count as the window changes, and its own parameters.
   await page.getByRole('button', { name: '+ New impulse' }).click();
@@ -107,9 +110,10 @@ test('gesture impulse on virtual-board recordings: spectral features and the exp
   // FFT 64 at 100 Hz, low-pass 3 Hz: bins 1…int(3·64/100 + 0.5) = 2, so 3 + 2 + 2 = 7 per axis.
   await expect(page.getByTestId('feature-count')).toContainText('21 features per window');
   await page.reload();
-  await expect(page.getByRole('button', { name: 'Impulse 2' })).toBeVisible();
+  await page.getByRole('tab', { name: 'Impulse 2' }).click();
   await expect(page.getByLabel('Window size')).toHaveValue('1000');
-  await page.getByRole('button', { name: 'Impulse 1' }).click();
+  await expect(page.getByTestId('feature-count')).toContainText('21 features per window');
+  await page.getByRole('tab', { name: 'Impulse 1' }).click();
   await expect(page.getByLabel('Window size')).toHaveValue('2000');
   await expect(page.getByTestId('feature-count')).toContainText('27 features per window');
 

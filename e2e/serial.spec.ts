@@ -13,7 +13,7 @@ test('data-forwarder board: rate and axes detected, noise skipped, 3 recordings,
   const card = page.getByTestId('source-card');
   await expect(card).toContainText('Arduino Nano 33 BLE Sense');
   const stream = forwarderLines(60, 62.5);
-  await play(page, stream.bytes, stream.bytesPerSecond);
+  await play(page, stream.bytes, stream.bytesPerSecond, stream.schedule);
   await expect(card).toContainText('Data forwarder');
   await expect(card.getByTestId('sensor-table')).toContainText('62.5 Hz', { timeout: 10_000 });
   await expect(card.getByTestId('malformed-lines')).not.toHaveText('Malformed lines skipped: 0', {
@@ -31,7 +31,25 @@ test('data-forwarder board: rate and axes detected, noise skipped, 3 recordings,
   await expect(rows).toHaveCount(3);
   for (const text of await rows.allTextContents()) expect(text).toMatch(/(wave|idle).*2\.00 s.*62\.5 Hz/);
 
+  // The user can state the rate (remembered for this board) instead of the detected one.
+  await page.goto('/#/devices');
+  await expect(card.getByTestId('rate-source')).toHaveText('detected');
+  const rateForm = card.getByTestId('forwarder-rate');
+  await rateForm.getByLabel('Auto-detect the rate').uncheck();
+  await expect(rateForm.getByLabel('Sampling rate (Hz)')).toHaveValue('62.5');
+  await rateForm.getByLabel('Sampling rate (Hz)').fill('50');
+  await rateForm.getByRole('button', { name: 'Save rate' }).click();
+  await expect(card.getByTestId('rate-source')).toHaveText('set by you (detected 62.5 Hz)');
+  await recordSample(page, '3 values per line', 'stated', 1000);
+  await expect(rows.filter({ hasText: 'stated' })).toContainText('50 Hz');
+  await page.goto('/#/devices');
+  await rateForm.getByLabel('Auto-detect the rate').check();
+  await rateForm.getByRole('button', { name: 'Save rate' }).click();
+  await expect(card.getByTestId('rate-source')).toHaveText('detected');
+  await expect(card.getByTestId('sensor-table')).toContainText('62.5 Hz');
+
   // Unplug during a 20 s recording: keep what arrived.
+  await page.goto('/#/data');
   const panel = page.getByTestId('record-panel');
   await panel.getByLabel('Recording label').fill('cut');
   await panel.getByLabel('Recording length (ms)').fill('20000');
@@ -42,13 +60,29 @@ test('data-forwarder board: rate and axes detected, noise skipped, 3 recordings,
   await expect(dialog).toContainText('disconnected');
   await screenshot(page, 'record-interrupted');
   await dialog.getByRole('button', { name: /^Keep/ }).click();
-  await expect(rows).toHaveCount(4);
+  await expect(rows).toHaveCount(5);
 
   // The same board plugged back in reconnects by itself.
   await page.goto('/#/devices');
   await expect(page.getByTestId('source-status')).toHaveText('disconnected');
   await fakeSerial(page, 'plugIn');
   await expect(page.getByTestId('source-status')).toHaveText('connected');
+  // The names given to this board's columns are remembered.
+  await play(page, stream.bytes, stream.bytesPerSecond, stream.schedule);
+  await expect(card.getByTestId('sensor-table')).toContainText('accX (m/s2)', { timeout: 10_000 });
+  await expect(card.getByTestId('sensor-table')).toContainText('62.5 Hz', { timeout: 10_000 });
+
+  // A second unplug mid-recording, this time discarding what was captured.
+  await page.goto('/#/data');
+  await panel.getByLabel('Recording label').fill('dropped');
+  await panel.getByLabel('Recording length (ms)').fill('20000');
+  await panel.getByRole('button', { name: 'Start recording' }).click();
+  await expect(page.getByTestId('record-status')).toContainText(/Recording [1-9]\.\d/, { timeout: 10_000 });
+  await fakeSerial(page, 'unplug');
+  await dialog.getByRole('button', { name: 'Discard' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(rows).toHaveCount(5);
+  await expect(rows.filter({ hasText: 'dropped' })).toHaveCount(0);
 });
 
 test('studio-protocol board: handshake, dropped and corrupt frames counted, IMU and audio recordings', async ({
@@ -59,7 +93,7 @@ test('studio-protocol board: handshake, dropped and corrupt frames counted, IMU 
   await page.goto('/#/devices');
   await page.getByRole('button', { name: 'Connect a board (USB)…' }).click();
   // 3 accelerometer frames left out, 1 audio frame corrupted (its sequence number then is missing too).
-  const stream = studioStream(40, [10, 11, 40], [5]);
+  const stream = studioStream(40, [10, 11, 40], [5], 37);
   await play(page, stream.bytes, stream.bytesPerSecond);
   const card = page.getByTestId('source-card');
   await expect(card).toContainText('TinyML Studio protocol');
@@ -81,4 +115,22 @@ test('studio-protocol board: handshake, dropped and corrupt frames counted, IMU 
   await expect(rows).toHaveCount(3);
   await expect(rows.filter({ hasText: 'tone' })).toContainText(/500 ms.*16 kHz/);
   await expect(rows.filter({ hasText: 'circle' })).toContainText(/1\.00 s.*100 Hz/);
+
+  // Unplugged during a 20 s audio recording: the audio that arrived is kept, nothing made up.
+  const panel = page.getByTestId('record-panel');
+  await panel.getByLabel('Sensor').selectOption({ label: 'microphone' });
+  await panel.getByLabel('Recording label').fill('cut');
+  await panel.getByLabel('Recording length (ms)').fill('20000');
+  await panel.getByRole('button', { name: 'Start recording' }).click();
+  await expect(page.getByTestId('record-status')).toContainText(/Recording [1-9]\.\d/, { timeout: 10_000 });
+  await fakeSerial(page, 'unplug');
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('disconnected');
+  await dialog.getByRole('button', { name: /^Keep/ }).click();
+  await expect(rows).toHaveCount(4);
+  const cut = await rows.filter({ hasText: 'cut' }).textContent();
+  const [, amount, unit] = /(?:train|test)(\d+(?:\.\d+)?) (ms|s)/.exec(cut!)!;
+  const seconds = Number(amount) / (unit === 'ms' ? 1000 : 1);
+  expect(seconds).toBeGreaterThan(0.2);
+  expect(seconds).toBeLessThan(20);
 });

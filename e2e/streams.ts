@@ -1,27 +1,35 @@
 import { encodeAudio, encodeHandshake, encodeImu, type DeviceInfo } from '../src/core/protocol';
 
-/** Data-forwarder lines: 3 axes at `hz`, with noise lines mixed in. Returns the bytes and the noise count. */
+/**
+ * Data-forwarder lines: 3 axes at `hz`, with noise lines mixed in, as a board prints them: `schedule` gives each
+ * line's end offset with the time it is printed (a noise line goes out with the reading before it).
+ */
 export function forwarderLines(
   seconds: number,
   hz: number,
-): { bytes: Uint8Array; bytesPerSecond: number; noise: number } {
-  const lines: string[] = ['4.1,-0.2'];
+): { bytes: Uint8Array; bytesPerSecond: number; schedule: [number, number][]; noise: number } {
+  const lines: { text: string; ms: number }[] = [{ text: '4.1,-0.2', ms: 0 }];
   let noise = 0;
   const n = Math.round(seconds * hz);
   for (let i = 0; i < n; i++) {
     const t = i / hz;
-    lines.push(
-      [Math.sin(2 * Math.PI * 2 * t) * 5, Math.cos(2 * Math.PI * t) * 2, 9.81]
-        .map((v) => v.toFixed(3))
-        .join(i % 2 ? '\t' : ','),
-    );
+    const text = [Math.sin(2 * Math.PI * 2 * t) * 5, Math.cos(2 * Math.PI * t) * 2, 9.81]
+      .map((v) => v.toFixed(3))
+      .join(i % 2 ? '\t' : ',');
+    lines.push({ text, ms: t * 1000 });
     if (i > 0 && i % 97 === 0) {
-      lines.push(i % 194 === 0 ? 'Starting sensor...' : 'x=1 y=2 z=3');
+      lines.push({ text: i % 194 === 0 ? 'Starting sensor...' : 'x=1 y=2 z=3', ms: t * 1000 });
       noise++;
     }
   }
-  const text = lines.join('\r\n') + '\r\n';
-  return { bytes: new TextEncoder().encode(text), bytesPerSecond: text.length / seconds, noise };
+  const schedule: [number, number][] = [];
+  let offset = 0;
+  for (const line of lines) {
+    offset += line.text.length + 2;
+    schedule.push([offset, line.ms]);
+  }
+  const text = lines.map((l) => l.text + '\r\n').join('');
+  return { bytes: new TextEncoder().encode(text), bytesPerSecond: text.length / seconds, schedule, noise };
 }
 
 const INFO: DeviceInfo = {
@@ -56,10 +64,10 @@ const INFO: DeviceInfo = {
 
 /**
  * The studio protocol as the firmware sends it: handshake, 100 Hz accelerometer in 5-reading frames, 16 kHz
- * audio in 256-sample frames; `dropAcc` accelerometer frames left out (sequence gaps) and `corrupt` audio
- * frames with a flipped payload byte.
+ * audio in 256-sample frames; `dropAcc` accelerometer frames left out (sequence gaps), `corrupt` audio
+ * frames with a flipped payload byte, and a line of text every `noiseEvery` accelerometer frames.
  */
-export function studioStream(seconds: number, dropAcc: number[], corrupt: number[]) {
+export function studioStream(seconds: number, dropAcc: number[], corrupt: number[], noiseEvery = 0) {
   const parts: Uint8Array[] = [encodeHandshake(INFO, 0)];
   let accSeq = 0;
   let micSeq = 0;
@@ -75,6 +83,9 @@ export function studioStream(seconds: number, dropAcc: number[], corrupt: number
     }
     const frame = encodeImu(1, accSeq++, f * 50_000, 3, raw);
     if (!dropAcc.includes(f)) parts.push(frame);
+    // Text a board might print between frames (a boot banner, a library's warning): no sync byte in it.
+    if (noiseEvery > 0 && f % noiseEvery === noiseEvery - 1)
+      parts.push(new TextEncoder().encode('IMU ok\r\n'));
     // 50 ms of audio per accelerometer frame: 800 samples, sent as 256-sample frames.
     while (sample < (f + 1) * 800) {
       const pcm = new Int16Array(256).map((_, i) =>

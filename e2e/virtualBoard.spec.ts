@@ -46,8 +46,32 @@ test('virtual board: connect, see its sensors, record 3 labelled gestures, survi
     await expect(rows.filter({ hasText: gesture })).toContainText('100 Hz');
   }
 
-  // Unplug mid-recording: what was captured is offered, and kept on request.
+  // Per-sensor stream switches and rates are host commands the (virtual) firmware acknowledges.
+  await page.goto('/#/devices');
+  const table = card.getByTestId('sensor-table');
+  const gyroRate = table.locator('tr', { hasText: 'gyroscope' }).getByTestId('measured-rate');
+  await card.getByLabel('Stream gyroscope').uncheck();
+  await expect(gyroRate).toHaveText('stopped');
+  await page.goto('/#/data');
   const panel = page.getByTestId('record-panel');
+  await panel.getByLabel('Sensor').selectOption({ label: 'gyroscope' });
+  await panel.getByLabel('Recording label').fill('spin');
+  await panel.getByRole('button', { name: 'Start recording' }).click();
+  await expect(page.locator('.toast.error')).toContainText('gyroscope stream is switched off');
+  await expect(rows).toHaveCount(3);
+  await page.goto('/#/devices');
+  await card.getByLabel('Stream gyroscope').check();
+  await expect(gyroRate).toHaveText(/^(9\d|10\d)\.\d Hz$/, { timeout: 10_000 });
+  await card.getByLabel('accelerometer rate').selectOption('50');
+  await expect(table.locator('tr', { hasText: 'accelerometer' }).getByTestId('measured-rate')).toHaveText(
+    /^(4\d|5\d)\.\d Hz$/,
+    { timeout: 10_000 },
+  );
+  await recordSample(page, 'accelerometer', 'slow', 1000);
+  await expect(rows.filter({ hasText: 'slow' })).toContainText('50 Hz');
+  await expect(rows).toHaveCount(4);
+
+  // Unplug mid-recording: what was captured is offered, and kept on request.
   await panel.getByLabel('Recording label').fill('cut');
   await panel.getByLabel('Recording length (ms)').fill('10000');
   await panel.getByRole('button', { name: 'Start recording' }).click();
@@ -59,7 +83,7 @@ test('virtual board: connect, see its sensors, record 3 labelled gestures, survi
   await expect(dialog).toContainText('Recording interrupted');
   await dialog.getByRole('button', { name: /^Keep/ }).click();
   await page.goto('/#/data');
-  await expect(rows).toHaveCount(4);
+  await expect(rows).toHaveCount(5);
   await expect(rows.filter({ hasText: 'cut' })).toBeVisible();
   expect(remote).toEqual([]);
 });

@@ -115,6 +115,7 @@ function importArchiveSamples(projectId: string, file: LoadedFile, into: Sample[
       ...newSample(projectId, p, p.label, p.category),
       enabled: p.enabled,
       createdAt: p.createdAt,
+      ...(p.streamGaps === undefined ? {} : { streamGaps: p.streamGaps }),
     }));
     into.push(...fromArchive);
     return { fileName: file.name, ok: true, samples: fromArchive.map(toParsed), notes: [] };

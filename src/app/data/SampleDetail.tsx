@@ -27,6 +27,15 @@ export function SampleDetail({ id }: { id: string }) {
         <span data-testid="sample-duration">{formatDuration(durationMs(meta))}</span>
         <span>{meta.frameCount.toLocaleString()} frames</span>
         {meta.deviceName && <span>from {meta.deviceName}</span>}
+        {meta.streamGaps !== undefined && meta.streamGaps > 0 && (
+          <span
+            className="gap-warning"
+            data-testid="stream-gaps"
+            title="Frames were lost or corrupt, or lines malformed, while this was recorded: the values jump over the missing readings there. Consider recording it again."
+          >
+            {meta.streamGaps === 1 ? '1 break in the stream' : `${meta.streamGaps} breaks in the stream`}
+          </span>
+        )}
         <span className={`cat ${meta.category}`} data-testid="sample-category">
           {meta.category}
         </span>

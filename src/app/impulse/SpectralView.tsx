@@ -5,6 +5,7 @@ import { spectralBlock } from '../../core/dsp/spectral';
 import { SPECTRAL_STATISTICS, spectralLayout, type SpectralSection } from '../../core/dsp/spectralLayout';
 import type { WindowView } from '../../../workers/dspApi';
 import { AXIS_COLORS } from './axisColors';
+import { niceStep, ticks } from '../chart/ticks';
 
 const TITLES: Record<SpectralSection['analysis'], string> = {
   main: 'Spectrum',
@@ -12,6 +13,13 @@ const TITLES: Record<SpectralSection['analysis'], string> = {
 };
 
 const short = (v: number) => Number(v.toPrecision(3)).toString();
+
+/** Round frequencies from 0 up to the first tick at or above the highest bin. */
+function hzTicks(section: SpectralSection): number[] {
+  const top = section.bins.at(-1)?.hz ?? 0;
+  const step = niceStep(top, 6);
+  return ticks(0, Math.ceil(top / step - 1e-9) * step, step);
+}
 
 /** The spectral block's features of one window: the kept FFT bins against frequency, and the statistics. */
 export function SpectralView({ view, params }: { view: WindowView; params: BlockParams }) {
@@ -34,8 +42,8 @@ export function SpectralView({ view, params }: { view: WindowView; params: Block
       {analyses.map((sections) => (
         <div key={sections[0].analysis}>
           <h3>
-            {TITLES[sections[0].analysis]} ({sections[0].bins.length} bins per axis, at{' '}
-            {short(sections[0].sampleRateHz)} Hz)
+            {TITLES[sections[0].analysis]}: {yTitle} of {sections[0].bins.length} bins per axis, at{' '}
+            {short(sections[0].sampleRateHz)} Hz
           </h3>
           <div data-testid="spectral-plot">
             <ResponsiveContainer width="100%" height={200}>
@@ -45,26 +53,23 @@ export function SpectralView({ view, params }: { view: WindowView; params: Block
                   for (const s of sections) row[s.axis] = view.features[s.bins[j].index];
                   return row;
                 })}
-                margin={{ top: 4, right: 8, bottom: 14, left: 8 }}
+                margin={{ top: 4, right: 12, bottom: 18, left: 8 }}
               >
                 <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
                 <XAxis
                   dataKey="hz"
                   type="number"
-                  domain={['dataMin', 'dataMax']}
+                  domain={[0, hzTicks(sections[0]).at(-1) ?? 'dataMax']}
+                  ticks={hzTicks(sections[0])}
                   tickFormatter={short}
-                  label={{ value: 'Hz', position: 'insideBottomRight', offset: -10 }}
+                  label={{ value: 'Frequency (Hz)', position: 'insideBottom', offset: -12 }}
                 />
-                <YAxis
-                  width={56}
-                  tickFormatter={short}
-                  label={{ value: yTitle, angle: -90, position: 'insideLeft', offset: 0 }}
-                />
+                <YAxis width={56} tickFormatter={short} />
                 <Tooltip
                   labelFormatter={(hz) => `${short(Number(hz))} Hz`}
                   formatter={(v) => short(Number(v))}
                 />
-                <Legend />
+                <Legend verticalAlign="top" height={24} />
                 {sections.map((s, i) => (
                   <Line
                     key={s.axis}

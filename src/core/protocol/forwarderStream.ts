@@ -16,6 +16,8 @@ export const LOCK_LINES = 3;
 const CR = 0x0d;
 const PREVIEW_BYTES = 120;
 const PREVIEW_CHARS = 80;
+/** Letters of numbers as Arduino prints them: an exponent, nan, inf, ovf. */
+const NUMBER_LETTERS = new Set([...'eanifov'].map((ch) => ch.charCodeAt(0)));
 /**
  * An announced rate is replaced when the estimate moves by more than this, or when a fit at least twice as
  * precise gives another value: the first, rough estimate (possibly snapped to the wrong round rate under heavy
@@ -59,7 +61,11 @@ export class ForwarderStream implements LineSink {
   private batchContinuous = false;
   /** Readings emitted in the current layout. */
   private readings = 0;
-  /** Complete lines (numeric or malformed, not ERR or blank) since the layout: what the rate counts. */
+  /**
+   * Reading slots since the layout: what the rate counts. Every complete line except ERR, blank and text
+   * messages (see `isTextMessage`): a garbled or overlong numeric line still took a reading's time on the wire,
+   * while a message a sketch prints between readings ("Starting sensor...") did not replace one.
+   */
   private lines = 0;
   private malformed = 0;
   private malformedPreview = '';
@@ -130,7 +136,7 @@ export class ForwarderStream implements LineSink {
   private notNumeric(b: Uint8Array, start: number, end: number): void {
     if (this.axes > 0) {
       this.countMalformed(preview(b, start, end));
-      this.lines++;
+      if (!isTextMessage(b, start, end)) this.lines++;
       return;
     }
     const text = printableText(b, start, end);
@@ -244,4 +250,16 @@ export class ForwarderStream implements LineSink {
       Math.abs(hz - announced) > RATE_CHANGE * announced || relativeError * PRECISION_GAIN <= this.rateError
     );
   }
+}
+
+/**
+ * A line with a letter no printed number contains: Arduino's `print(float)` writes digits, '.', '-', an exponent
+ * 'e'/'E', and "nan", "inf" or "ovf"; anything else (e.g. "x=1 y=2", "Starting sensor...") is a message.
+ */
+function isTextMessage(b: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = b[i] | 0x20;
+    if (c >= 0x61 && c <= 0x7a && !NUMBER_LETTERS.has(c)) return true;
+  }
+  return false;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RateEstimator, reportedRate, snapRate } from './rateEstimator';
 import { SerialSession } from './serialSession';
 import type { RateEvent } from './sessionEvents';
-import { burstDelivery } from './testUtils/forwarderLines';
+import { burstDelivery, sensorLine } from './testUtils/forwarderLines';
 import { seededRandom } from './testUtils/streams';
 
 /** Rate events of a session fed with `hz` lines in 64-byte bursts, with the time each was reported. */
@@ -101,6 +101,19 @@ describe('forwarder rate detection with USB burst delivery', () => {
       }
     });
   }
+
+  it('does not count messages printed between readings, but does count garbled readings', () => {
+    const withMessages = (i: number) =>
+      sensorLine(i) + (i > 0 && i % 97 === 0 ? (i % 194 ? 'x=1 y=2 z=3\r\n' : 'Starting sensor...\r\n') : '');
+    const garbled = (i: number) => (i > 0 && i % 89 === 0 ? '1.2-,,3..4\r\n' : sensorLine(i));
+    for (const line of [withMessages, garbled]) {
+      const session = new SerialSession();
+      const rates: number[] = [];
+      for (const { bytes, atMs } of burstDelivery(62.5, 8, seededRandom(3), { line }))
+        for (const e of session.feed(bytes, atMs)) if (e.type === 'rate' && e.hz !== null) rates.push(e.hz);
+      expect(rates.at(-1)).toBe(62.5);
+    }
+  });
 
   it('reports an uncommon whole rate exactly', () => {
     const rates = detectedRates(37, 8, 9);
