@@ -73,6 +73,18 @@ test('import, curate, reload, export and re-import a project', async ({ page }) 
   await expect(sampleRow(page, 'wave.rec1.s2')).toBeVisible();
   await expect(sampleRow(page, 'wave.rec1')).toHaveCount(0);
 
+  // Crop the JSON gesture by dragging across its chart: the range typed in the fields follows the drag.
+  await sampleRow(page, 'idle.rec2').click();
+  await page.getByRole('button', { name: 'Crop', exact: true }).click();
+  await drag(0.25, 0.75);
+  const start = Number(await page.getByLabel('Crop start (ms)').inputValue());
+  const end = Number(await page.getByLabel('Crop end (ms)').inputValue());
+  expect(start).toBeGreaterThan(200);
+  expect(end).toBeLessThan(1300);
+  expect(end - start).toBeGreaterThan(500);
+  await page.getByRole('button', { name: /^Crop to \d+ ms/ }).click();
+  await expect(page.getByTestId('sample-duration')).not.toHaveText('1.50 s');
+
   // Move one sample to testing and disable another.
   const idleCategory = sampleRow(page, 'idle.rec2').locator('.cat');
   const wasTest = (await idleCategory.textContent()) === 'test';

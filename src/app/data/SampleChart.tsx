@@ -3,7 +3,8 @@ import type { SampleMeta, SampleValues } from '../../core/dataset/sample';
 import { decimateForChart } from '../../core/dataset/decimate';
 import { durationMs } from '../../core/dataset/sample';
 import { useDevicePixelRatio, useElementWidth } from '../chart/canvasHooks';
-import { AXIS_COLORS, PLOT_MARGIN, drawSampleChart } from './drawSampleChart';
+import { AXIS_COLORS } from '../chart/axisColors';
+import { PLOT_MARGIN, drawSampleChart } from './drawSampleChart';
 
 const HEIGHT = 260;
 

@@ -1,17 +1,6 @@
 import type { ChartEnvelope } from '../../core/dataset/decimate';
+import { AXIS_COLORS } from '../chart/axisColors';
 import { formatTick, niceStep, ticks } from '../chart/ticks';
-
-export const AXIS_COLORS = [
-  '#2563eb',
-  '#dc2626',
-  '#16a34a',
-  '#9333ea',
-  '#ea580c',
-  '#0891b2',
-  '#ca8a04',
-  '#db2777',
-  '#4b5563',
-];
 
 /** The plot area inside the canvas, in CSS pixels; the drag overlay sits exactly on it. */
 export const PLOT_MARGIN = { top: 8, right: 14, bottom: 26, left: 60 };

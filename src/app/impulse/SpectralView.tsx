@@ -4,7 +4,7 @@ import type { BlockParams } from '../../core/dsp/block';
 import { spectralBlock } from '../../core/dsp/spectral';
 import { SPECTRAL_STATISTICS, spectralLayout, type SpectralSection } from '../../core/dsp/spectralLayout';
 import type { WindowView } from '../../../workers/dspApi';
-import { AXIS_COLORS } from './axisColors';
+import { AXIS_COLORS } from '../chart/axisColors';
 import { niceStep, ticks } from '../chart/ticks';
 
 const TITLES: Record<SpectralSection['analysis'], string> = {

@@ -19,7 +19,7 @@ import { dspWorker } from '../../platform/workers/dspClient';
 import type { WindowView } from '../../../workers/dspApi';
 import { Heatmap } from './Heatmap';
 import { niceStep, ticks } from '../chart/ticks';
-import { AXIS_COLORS } from './axisColors';
+import { AXIS_COLORS } from '../chart/axisColors';
 import { MfeClampNote } from './MfeClampNote';
 import { SpectralView } from './SpectralView';
 

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { SensorInfo } from '../../core/dataset/sample';
-import { AXIS_COLORS, unitLabel } from './axisStyle';
+import { AXIS_COLORS } from '../chart/axisColors';
+import { unitLabel } from './axisStyle';
 import type { LiveBuffer } from './liveBuffer';
 import { LiveChartRenderer, type LiveChartStatus } from './liveChartRenderer';
 import './liveChart.css';

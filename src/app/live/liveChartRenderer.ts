@@ -1,4 +1,4 @@
-import { AXIS_COLORS } from './axisStyle';
+import { AXIS_COLORS } from '../chart/axisColors';
 import { drawLiveChart, newChartMemory, type ChartTheme, type LiveChartView } from './drawLiveChart';
 import type { LiveBuffer } from './liveBuffer';
 
