@@ -39,3 +39,33 @@ describe('portsNotIn', () => {
     expect(portsNotIn(listed, inUse)).toEqual([listed[1]]);
   });
 });
+
+describe('with web-serial-polyfill itself', () => {
+  /** A USB device as WebUSB describes a CDC-ACM board: a control interface (class 2), a data one (class 10). */
+  function cdcAcmDevice(): USBDevice {
+    const iface = (interfaceNumber: number, interfaceClass: number, endpoints: object[]) => ({
+      interfaceNumber,
+      alternates: [{ interfaceClass, endpoints }],
+    });
+    const configuration = {
+      interfaces: [
+        iface(0, 2, []),
+        iface(1, 10, [
+          { endpointNumber: 1, direction: 'in', packetSize: 64 },
+          { endpointNumber: 2, direction: 'out', packetSize: 64 },
+        ]),
+      ],
+    };
+    return { configurations: [configuration], opened: false, vendorId: 0x2341, productId: 0x805a } as never;
+  }
+
+  it('recognises two of its port objects made for the same USB device as one port', async () => {
+    const { SerialPort } = await import('web-serial-polyfill');
+    const nano = cdcAcmDevice();
+    const first = new SerialPort(nano) as unknown as PortLike;
+    const second = new SerialPort(nano) as unknown as PortLike;
+    expect(first).not.toBe(second);
+    expect(samePort(first, second)).toBe(true);
+    expect(samePort(first, new SerialPort(cdcAcmDevice()) as unknown as PortLike)).toBe(false);
+  });
+});
