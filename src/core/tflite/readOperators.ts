@@ -105,6 +105,19 @@ class OperatorDecoder {
     return padding;
   }
 
+  /** Padding, strides and the fused activation: the fields conv, depthwise conv and pooling options share. */
+  window(
+    o: TableRef | null,
+    f: { padding: number; strideH: number; strideW: number; activation: number },
+  ): { padding: Padding; strideH: number; strideW: number; activation: Activation } {
+    return {
+      padding: this.padding(o, f.padding),
+      strideH: this.int(o, f.strideH),
+      strideW: this.int(o, f.strideW),
+      activation: this.activation(o, f.activation),
+    };
+  }
+
   unsupportedOption(problem: string): Error {
     return tfliteError(
       'tflite-unsupported-option',
@@ -138,12 +151,9 @@ function decodeOp(
       return {
         kind,
         ...io,
-        padding: d.padding(o, f.padding),
-        strideH: d.int(o, f.strideH),
-        strideW: d.int(o, f.strideW),
+        ...d.window(o, f),
         dilationH: d.int(o, f.dilationH, 1),
         dilationW: d.int(o, f.dilationW, 1),
-        activation: d.activation(o, f.activation),
       };
     }
     case 'DEPTHWISE_CONV_2D': {
@@ -152,14 +162,11 @@ function decodeOp(
       return {
         kind,
         ...io,
-        padding: d.padding(o, f.padding),
-        strideH: d.int(o, f.strideH),
-        strideW: d.int(o, f.strideW),
+        ...d.window(o, f),
         dilationH: d.int(o, f.dilationH, 1),
         dilationW: d.int(o, f.dilationW, 1),
         depthMultiplier:
           depthMultiplier(tensors[inputs[0]].shape, tensors[inputs[1]].shape) ?? d.int(o, f.depthMultiplier),
-        activation: d.activation(o, f.activation),
       };
     }
     case 'MAX_POOL_2D':
@@ -169,12 +176,9 @@ function decodeOp(
       return {
         kind,
         ...io,
-        padding: d.padding(o, f.padding),
-        strideH: d.int(o, f.strideH),
-        strideW: d.int(o, f.strideW),
+        ...d.window(o, f),
         filterH: d.int(o, f.filterH),
         filterW: d.int(o, f.filterW),
-        activation: d.activation(o, f.activation),
       };
     }
     case 'FULLY_CONNECTED': {
