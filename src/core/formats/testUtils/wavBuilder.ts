@@ -94,3 +94,7 @@ export function sampleBytes(
   });
   return out;
 }
+
+/** A mono 16-bit PCM WAV of `values`. */
+export const mono16 = (values: number[], sampleRate = 16000) =>
+  buildWav({ channels: 1, sampleRate, bitsPerSample: 16, data: sampleBytes(values, 'i16') });
