@@ -40,8 +40,11 @@ test('data-forwarder board: rate and axes detected, noise skipped, 3 recordings,
   await rateForm.getByLabel('Sampling rate (Hz)').fill('50');
   await rateForm.getByRole('button', { name: 'Save rate' }).click();
   await expect(card.getByTestId('rate-source')).toHaveText('set by you (detected 62.5 Hz)');
-  await recordSample(page, '3 values per line', 'stated', 1000);
+  await recordSample(page, '3 values per line', 'stated', 4000);
   await expect(rows.filter({ hasText: 'stated' })).toContainText('50 Hz');
+  // A noise line comes every 97 readings (1.55 s), so this 4 s recording holds breaks, and the sample says so.
+  await rows.filter({ hasText: 'stated' }).click();
+  await expect(page.getByTestId('stream-gaps')).toHaveText(/^[2-9] breaks in the stream$/);
   await page.goto('/#/devices');
   await rateForm.getByLabel('Auto-detect the rate').check();
   await rateForm.getByRole('button', { name: 'Save rate' }).click();
