@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 import { describeError } from '../core/errors';
 import type { Impulse } from '../core/impulse/impulse';
-import type { Agreement } from '../core/learn/runtimeAgreement';
+import type { Graph } from '../core/ir/graph';
+import type { Agreement, Int8Verdict, LayerAgreement } from '../core/learn/runtimeAgreement';
 import type { TrainedModel } from '../core/learn/trainedModel';
 import { trainWorker } from '../platform/workers/trainClient';
 import { jobSamples } from './trainingStore';
@@ -16,6 +17,10 @@ export interface RuntimeCheck {
   int8?: Agreement;
   /** The int8 model cut before its softmax: the logits, compared the same way. */
   int8Logits?: Agreement;
+  /** Each int8 kernel alone, both runtimes given the input it saw in the whole graph. */
+  int8Layers?: LayerAgreement[];
+  /** `int8` and `int8Logits` read next to the kernel-by-kernel check (`int8Verdict`). */
+  verdicts?: { int8?: Int8Verdict; int8Logits?: Int8Verdict };
   error?: string;
 }
 
@@ -36,7 +41,11 @@ export const useRuntimeCheck = create<RuntimeCheckState>((set) => ({
     set({ check: { ...base, status: 'running', source } });
     try {
       // Loaded on demand: the writer, the interpreter and the official runtime stay out of the main bundle.
-      const [{ writeTflite }, { measureAgreement, logitsGraph }, { loadOfficialModel }] = await Promise.all([
+      const [
+        { writeTflite },
+        { measureAgreement, measureLayerAgreement, logitsGraph, int8Verdict },
+        { loadOfficialModel },
+      ] = await Promise.all([
         import('../core/tflite'),
         import('../core/learn/runtimeAgreement'),
         import('../platform/tflite/officialRuntime'),
@@ -46,16 +55,32 @@ export const useRuntimeCheck = create<RuntimeCheckState>((set) => ({
         set_.rows.subarray(i * set_.featureCount, (i + 1) * set_.featureCount),
       );
       const baseUrl = new URL(import.meta.env.BASE_URL, location.href).href;
-      const agree = async (graph: NonNullable<TrainedModel['float']>) => {
-        const official = await loadOfficialModel(writeTflite(graph), graph.tensors[graph.inputs[0]], baseUrl);
-        return measureAgreement(graph, windows, (raw) => official.run(raw));
+      const official = async (graph: Graph) => {
+        const loaded = await loadOfficialModel(writeTflite(graph), graph.tensors[graph.inputs[0]], baseUrl);
+        return (raw: ArrayLike<number>) => loaded.run(raw);
       };
+      const agree = async (graph: Graph) => measureAgreement(graph, windows, await official(graph));
       const float = await agree(model.float);
       const int8 = model.int8 ? await agree(model.int8.graph) : undefined;
       const logits = model.int8 ? logitsGraph(model.int8.graph) : null;
       const int8Logits = logits ? await agree(logits) : undefined;
+      const int8Layers = model.int8
+        ? await measureLayerAgreement(model.int8.graph, windows, official)
+        : undefined;
       set({
-        check: { ...base, status: 'done', source: `${windows.length} ${source}`, float, int8, int8Logits },
+        check: {
+          ...base,
+          status: 'done',
+          source: `${windows.length} ${source}`,
+          float,
+          int8,
+          int8Logits,
+          int8Layers,
+          verdicts: {
+            int8: int8 && int8Verdict(int8, int8Layers),
+            int8Logits: int8Logits && int8Verdict(int8Logits, int8Layers),
+          },
+        },
       });
     } catch (e) {
       set({ check: { ...base, status: 'error', source, error: describeError(e) } });

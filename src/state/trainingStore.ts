@@ -190,9 +190,10 @@ export const useTraining = create<TrainingState>((set, get) => ({
           testingSamples: jobSamples(impulse, 'testing'),
           settings: get().quantizeSettings,
         },
-        proxy((phase: Quantizing['phase'], fraction: number) =>
-          set({ quantizing: { impulseId: impulse.id, phase, fraction } }),
-        ),
+        // Progress comes over its own message port, so a last report can land after the result: ignore it then.
+        proxy((phase: Quantizing['phase'], fraction: number) => {
+          if (get().quantizing) set({ quantizing: { impulseId: impulse.id, phase, fraction } });
+        }),
       );
       if (get().impulseId === impulse.id) set({ model: updated });
       toast.success('Quantised to int8.');

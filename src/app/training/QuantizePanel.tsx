@@ -1,5 +1,5 @@
 import type { Impulse } from '../../core/impulse/impulse';
-import type { Agreement } from '../../core/learn/runtimeAgreement';
+import type { Agreement, Int8Verdict, LayerAgreement } from '../../core/learn/runtimeAgreement';
 import type { TrainedModel } from '../../core/learn/trainedModel';
 import { downloadBytes } from '../../platform/download';
 import { useRuntimeCheck } from '../../state/runtimeCheckStore';
@@ -36,33 +36,67 @@ async function download(impulse: Impulse, model: TrainedModel, precision: 'float
   }
 }
 
+const VERDICT_TEXT: Record<Int8Verdict, string> = {
+  agrees: 'agrees',
+  rounding: 'differs only by rounding carried through the layers',
+  differs: 'DIFFERS',
+};
+
 /**
- * One comparison. `softmaxOnly`: the logits before the final softmax agree, so any difference beyond 1 LSB
- * comes from the softmax kernel itself — full TFLite runs its own int8 softmax, while the studio follows
- * TFLite Micro's reference (fixed-point exp), the runtime a microcontroller actually uses.
+ * One comparison. For int8, `verdict` reads it next to the kernel-by-kernel check (`int8Verdict`): when every
+ * kernel but the softmax agrees on its own inputs, a larger difference is each kernel's ±1 LSB carried forward.
  */
 function AgreementLine({
   title,
   a,
   testId,
-  softmaxOnly = false,
+  verdict,
 }: {
   title: string;
   a: Agreement;
   testId: string;
-  softmaxOnly?: boolean;
+  verdict?: Int8Verdict;
 }) {
-  const ok = a.beyondTolerance === 0;
+  const v = verdict ?? (a.beyondTolerance === 0 ? 'agrees' : 'differs');
   const diff = a.dtype === 'int8' ? `${a.maxDiff} LSB` : a.maxDiff.toExponential(1);
-  const verdict = ok ? 'agrees' : softmaxOnly ? 'differs after the softmax only' : 'DIFFERS';
   return (
-    <li data-testid={testId} className={ok ? 'ok-text' : softmaxOnly ? undefined : 'error-text'}>
-      {title}: {verdict} — {a.equal.toLocaleString()} of {a.outputs.toLocaleString()} outputs identical,{' '}
-      {a.beyondTolerance} beyond {a.dtype === 'int8' ? '1 LSB' : '1e-5 relative'}, largest difference {diff},{' '}
-      {a.inputs} inputs.
-      {!ok &&
-        softmaxOnly &&
-        ' The logits agree within 1 LSB: full TFLite’s int8 softmax kernel rounds differently from TFLite Micro’s reference kernel, which the studio matches bit for bit.'}
+    <li
+      data-testid={testId}
+      className={v === 'agrees' ? 'ok-text' : v === 'differs' ? 'error-text' : undefined}
+    >
+      {title}: {VERDICT_TEXT[v]} — {a.equal.toLocaleString()} of {a.outputs.toLocaleString()} outputs
+      identical, {a.beyondTolerance} beyond {a.dtype === 'int8' ? '1 LSB' : '1e-5 of the largest output'},
+      largest difference {diff}, {a.inputs} inputs.
+      {v === 'rounding' &&
+        ' Every kernel agrees within 1 LSB on its own inputs (below); a hidden value 1 LSB apart moves the next layer, and full TFLite’s int8 softmax rounds differently from TFLite Micro’s reference, which the studio matches bit for bit.'}
+    </li>
+  );
+}
+
+/** Each int8 kernel alone, given the input it saw in the whole model, in both runtimes. */
+function LayerLines({ layers }: { layers: LayerAgreement[] }) {
+  return (
+    <li>
+      int8, kernel by kernel (each given exactly the input it saw in the whole model):
+      <ul className="layer-checks">
+        {layers.map(({ opIndex, kind, agreement: a }) => {
+          const ok = a.beyondTolerance === 0;
+          const softmax = kind === 'SOFTMAX' && !ok;
+          return (
+            <li
+              key={opIndex}
+              data-testid="runtime-check-layer"
+              data-kind={kind}
+              className={ok ? 'ok-text' : softmax ? undefined : 'error-text'}
+            >
+              op {opIndex + 1} {kind}: {ok ? 'agrees' : softmax ? 'differs (softmax kernel)' : 'DIFFERS'} —{' '}
+              {a.equal.toLocaleString()} of {a.outputs.toLocaleString()} identical, largest difference{' '}
+              {a.maxDiff} LSB
+              {softmax && ': full TFLite runs its own int8 softmax; the studio follows TFLite Micro’s.'}
+            </li>
+          );
+        })}
+      </ul>
     </li>
   );
 }
@@ -236,7 +270,7 @@ export function QuantizePanel({
                     title="int8"
                     a={check.int8}
                     testId="runtime-check-int8"
-                    softmaxOnly={check.int8Logits?.beyondTolerance === 0}
+                    verdict={check.verdicts?.int8}
                   />
                 )}
                 {check.int8Logits && (
@@ -244,8 +278,10 @@ export function QuantizePanel({
                     title="int8 logits (before the softmax)"
                     a={check.int8Logits}
                     testId="runtime-check-int8-logits"
+                    verdict={check.verdicts?.int8Logits}
                   />
                 )}
+                {check.int8Layers && <LayerLines layers={check.int8Layers} />}
               </ul>
             </>
           )}
