@@ -1,6 +1,9 @@
 import type { Architecture } from '../../core/learn/architecture';
 
-/** Every layer with its output shape and parameter count, as the network will be built. */
+/**
+ * Every layer with its output shape and parameter count, as the network will be built; after the input, the
+ * standardisation every network applies (trainImpulse fits it; its mean and std are constants, not weights).
+ */
 export function ArchitectureTable({ arch }: { arch: Architecture }) {
   return (
     <table className="table compact" data-testid="architecture">
@@ -12,7 +15,7 @@ export function ArchitectureTable({ arch }: { arch: Architecture }) {
         </tr>
       </thead>
       <tbody>
-        {arch.layers.map((l, i) => (
+        {arch.layers.map((l, i) => [
           <tr
             key={i}
             className={
@@ -22,8 +25,17 @@ export function ArchitectureTable({ arch }: { arch: Architecture }) {
             <td>{l.title}</td>
             <td>{l.outputShape.join(' × ')}</td>
             <td className="num">{l.params.toLocaleString()}</td>
-          </tr>
-        ))}
+          </tr>,
+          l.type === 'input' && (
+            <tr key="standardize" className="muted" data-testid="standardize-row">
+              <td title="Each feature minus its mean on the training windows, divided by its standard deviation. Part of the model: the .tflite files carry it in their metadata.">
+                Standardise features (training mean, std)
+              </td>
+              <td>{l.outputShape.join(' × ')}</td>
+              <td className="num">0</td>
+            </tr>
+          ),
+        ])}
       </tbody>
       <tfoot>
         <tr>

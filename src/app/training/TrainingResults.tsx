@@ -1,4 +1,5 @@
 import type { TrainedModel } from '../../core/learn/trainedModel';
+import { trainingHint } from '../../core/learn/trainingHint';
 import { formatDuration } from '../format';
 import { ClassScores, ConfusionMatrix } from './ConfusionMatrix';
 import { ModelExplorer } from './ModelExplorer';
@@ -9,6 +10,7 @@ const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
 /** The stored model: validation metrics, confusion matrix, per-class scores, epoch history and explorer. */
 export function TrainingResults({ model, stale }: { model: TrainedModel; stale: boolean }) {
   const v = model.validation;
+  const hint = v.kind === 'classifier' ? trainingHint(model.history, model.labels.length) : null;
   return (
     <section className="card training-results" data-testid="training-results">
       <div className="row gap wrap">
@@ -24,6 +26,11 @@ export function TrainingResults({ model, stale }: { model: TrainedModel; stale: 
       {stale && (
         <p className="callout warn" data-testid="model-stale">
           The impulse changed since this model was trained: its features no longer match. Train again.
+        </p>
+      )}
+      {hint && (
+        <p className="callout warn" role="alert" data-testid="training-hint">
+          {hint}
         </p>
       )}
       {v.kind === 'classifier' && (

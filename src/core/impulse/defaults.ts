@@ -4,7 +4,8 @@ import type { ImpulseDsp, ImpulseInput } from './impulse';
 
 /**
  * A sensible starting impulse for a dataset: keywords (1 s windows, MFCC) for audio, the gesture impulse
- * (2 s windows, spectral analysis with a low-pass filter) for motion, as Edge Impulse's tutorials set them up.
+ * (2 s windows, spectral analysis with a low-pass filter, every axis of the first sample) for motion, as Edge
+ * Impulse's tutorials set them up.
  */
 export function defaultImpulse(samples: Pick<SampleMeta, 'sensors' | 'intervalMs'>[]): {
   input: ImpulseInput;
@@ -24,9 +25,9 @@ export function defaultImpulse(samples: Pick<SampleMeta, 'sensors' | 'intervalMs
     };
   }
   const hz = first ? Number((1000 / first.intervalMs).toFixed(3)) : 62.5;
-  const axes = first
-    ? first.sensors.slice(0, Math.min(3, first.sensors.length)).map((s) => s.name)
-    : ['accX', 'accY', 'accZ'];
+  // Every axis the data has (accelerometer and gyroscope together, say): the model standardises its features,
+  // so axes of very different scales train side by side.
+  const axes = first ? first.sensors.map((s) => s.name) : ['accX', 'accY', 'accZ'];
   return {
     input: { windowSizeMs: 2000, windowStrideMs: 500, frequencyHz: hz, zeroPad: true, axes },
     dsp: { block: 'spectral', params: { 'filter-type': 'low', 'filter-cutoff': 3, 'fft-length': 128 } },

@@ -118,6 +118,18 @@ export type Op =
 
 export type OpKind = Op['kind'];
 
+/**
+ * Per-feature standardisation the model's input expects: feature j enters as (x_j − mean_j) / std_j, computed in
+ * float32 before any input quantisation. Training fits it on the training windows so features of very different
+ * scales (gyroscope deg/s next to accelerations in g) train alike; it travels with the model: in the `.tflite`
+ * metadata (`STANDARDIZATION_METADATA`), in the runners and, later, in the generated code.
+ */
+export interface InputStandardization {
+  mean: Float32Array;
+  /** Never 0: a feature constant in training has std 1 (it is only shifted). */
+  std: Float32Array;
+}
+
 export interface Graph {
   tensors: Tensor[];
   ops: Op[];
@@ -125,6 +137,8 @@ export interface Graph {
   outputs: number[];
   /** Free text stored in the model's description field. */
   description?: string;
+  /** Applied to the input features before they enter input tensor 0 (absent: features enter as they are). */
+  standardization?: InputStandardization;
 }
 
 export const OMITTED = -1;

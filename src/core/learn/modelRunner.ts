@@ -1,6 +1,7 @@
 import { StudioError } from '../errors';
 import type { Graph, Tensor } from '../ir/graph';
 import { prepareInterpreter } from '../interp/interpreter';
+import { standardizeInput } from '../ir/standardize';
 import { roundHalfAwayFromZero } from '../interp/fixedPoint';
 import { anomalyScorer } from './anomaly';
 import type { TrainedModel } from './trainedModel';
@@ -28,13 +29,17 @@ function dequantizeOutput(t: Tensor, values: ArrayLike<number>): Float32Array {
   return Float32Array.from(values, (v) => (v - zp) * scale);
 }
 
-/** A runner over an IR graph with our interpreter; int8 inputs are quantised and int8 outputs dequantised here. */
+/**
+ * A runner over an IR graph with our interpreter: features are standardised as the model expects, int8 inputs
+ * quantised and int8 outputs dequantised here.
+ */
 export function graphRunner(graph: Graph): ModelRunner {
   const interp = prepareInterpreter(graph);
   const input = interp.inputTensors[0];
   const output = interp.outputTensors[0];
   return (features) => {
-    const data = input.dtype === 'int8' ? quantizeInput(input, features) : features;
+    const standardized = standardizeInput(graph, features);
+    const data = input.dtype === 'int8' ? quantizeInput(input, standardized) : standardized;
     return dequantizeOutput(output, interp.invoke([data])[0]);
   };
 }

@@ -1,6 +1,7 @@
 import { OMITTED, type Graph, type OpKind, type TensorData } from '../ir/graph';
 import { opGraph } from '../ir/opGraph';
 import { prepareInterpreter } from '../interp/interpreter';
+import { standardizeInput } from '../ir/standardize';
 import { quantizeInput } from './modelRunner';
 
 /** How our interpreter's raw outputs compare with another runtime's on the same inputs. */
@@ -19,10 +20,14 @@ export interface Agreement {
   beyondTolerance: number;
 }
 
-/** The raw input our interpreter and the other runtime both take for a feature window (int8 quantised if the model's input is int8). */
+/**
+ * The raw input our interpreter and the other runtime both take for a feature window: standardised as the model
+ * expects, then int8 quantised if the model's input is int8.
+ */
 export function rawInput(graph: Graph, features: Float32Array): Int8Array | Float32Array {
   const input = graph.tensors[graph.inputs[0]];
-  return input.dtype === 'int8' ? quantizeInput(input, features) : features;
+  const standardized = standardizeInput(graph, features);
+  return input.dtype === 'int8' ? quantizeInput(input, standardized) : standardized;
 }
 
 /**

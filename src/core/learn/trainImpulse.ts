@@ -1,11 +1,13 @@
 import { StudioError } from '../errors';
 import type { Graph } from '../ir/graph';
+import { standardizationOf, standardizeInput } from '../ir/standardize';
 import { planFor } from './architecture';
 import { fitAnomalyModel, anomalyScores } from './anomaly';
 import { exportGraph } from './exportGraph';
 import type { LearnBlock } from './learnBlock';
 import { classificationMetrics, confusionMatrix, regressionMetrics } from './metrics';
 import { projectFeatures } from './projection';
+import { fitScaler } from './scaler';
 import { trainNetwork, type EpochLog } from './train';
 import type { Evaluation, TrainedModel, TrainingExplorer } from './trainedModel';
 
@@ -141,17 +143,31 @@ export async function trainImpulse(
       ? Int32Array.from(set.rowLabels, (l) => index.get(l) ?? 0)
       : regressionTargets(set.rowLabels);
   const arch = planFor(learn, set.featureShape, labels.length);
+  // Features of very different scales (deg/s next to g) would swamp each other: the network learns on standardised
+  // features, and the standardisation becomes part of the model (Graph.standardization).
+  const scaler = fitScaler(set.rows);
+  const standardization = { standardization: standardizationOf(scaler.mean, scaler.std) };
+  const standardize = (row: Float32Array) => standardizeInput(standardization, row);
+  const augment = options.augment;
   const result = await trainNetwork(
-    { x: flatten(set.rows, featureCount), rows: set.rows.length, featureCount, y },
+    {
+      x: flatten(set.rows.map(standardize), featureCount),
+      rows: set.rows.length,
+      featureCount,
+      y,
+    },
     {
       arch,
       settings: learn.training,
-      augment: options.augment,
+      augment: augment && ((row, rand) => standardize(augment(row, rand))),
       onEpoch: options.onEpoch,
       signal: options.signal,
     },
   );
-  const float: Graph = exportGraph(arch, result.weights, options.description);
+  const float: Graph = {
+    ...exportGraph(arch, result.weights, options.description),
+    ...standardization,
+  };
   const outputs = learn.kind === 'classifier' ? labels.length : 1;
   const validationRows = new Uint8Array(set.rows.length);
   result.valIdx.forEach((r) => (validationRows[r] = 1));

@@ -65,6 +65,8 @@ export function quantizeGraph(graph: Graph, ranges: ActivationRanges, options: Q
   }
   const result: Graph = { tensors, ops, inputs: [...graph.inputs], outputs: [...graph.outputs] };
   if (graph.description !== undefined) result.description = graph.description;
+  // The int8 model takes the same standardised features; only its input tensor quantises them further.
+  if (graph.standardization !== undefined) result.standardization = graph.standardization;
   return result;
 }
 

@@ -240,5 +240,19 @@ export function findGraphProblem(graph: Graph): string | null {
     const bad = list.find((index) => !Number.isInteger(index) || index < 0 || index >= graph.tensors.length);
     if (bad !== undefined) return `the model ${role} refers to a missing tensor ${bad}`;
   }
+  return standardizationProblem(graph);
+}
+
+function standardizationProblem(graph: Graph): string | null {
+  const s = graph.standardization;
+  if (s === undefined) return null;
+  const input = graph.tensors[graph.inputs[0]] as Tensor | undefined;
+  const features = input === undefined ? 0 : elementCount(input.shape);
+  if (s.mean.length !== features || s.std.length !== features) {
+    return `has an input standardisation of ${s.mean.length} features for an input of ${features}`;
+  }
+  if (!s.std.every((v) => v > 0 && Number.isFinite(v)) || !s.mean.every(Number.isFinite)) {
+    return 'has an input standardisation with a non-finite mean or a standard deviation that is not positive';
+  }
   return null;
 }

@@ -12,7 +12,7 @@ const DTYPES = new Map<number, DType>([
 const ELEMENT_BYTES: Record<DType, number> = { float32: 4, int32: 4, int8: 1 };
 
 /** The bytes of a buffer: its inline `data`, or the `offset`/`size` range after the flatbuffer (valid when offset > 1). */
-function bufferBytes(r: FlatReader, buffer: TableRef, what: string): Uint8Array {
+export function bufferBytes(r: FlatReader, buffer: TableRef, what: string): Uint8Array {
   const inline = r.vector(buffer, BUFFER.data, 1, `the data of ${what}`);
   if (inline !== null && inline.length > 0) return r.bytesOf(inline);
   const offset = r.uint64(buffer, BUFFER.offset, `the data offset of ${what}`);

@@ -1,10 +1,11 @@
-import type { Graph } from '../ir/graph';
+import { elementCount, type Graph } from '../ir/graph';
+import { decodeStandardization, STANDARDIZATION_METADATA } from '../ir/standardize';
 import { malformed, tfliteError } from './errors';
 import { FlatReader } from './flatReader';
 import { findGraphProblem } from './graphProblems';
 import { readOperator, readOperatorCodes } from './readOperators';
-import { readTensor } from './readTensors';
-import { FILE_IDENTIFIER, MODEL, SCHEMA_VERSION, SUBGRAPH } from './schema';
+import { bufferBytes, readTensor } from './readTensors';
+import { FILE_IDENTIFIER, METADATA, MODEL, SCHEMA_VERSION, SUBGRAPH } from './schema';
 
 function hasIdentifier(bytes: Uint8Array): boolean {
   if (bytes.length < 8) return false;
@@ -60,6 +61,18 @@ export function readTflite(bytes: Uint8Array, fileName = 'model.tflite'): Graph 
   };
   const description = r.string(model, MODEL.description, 'the model description');
   if (description !== null) graph.description = description;
+  for (const entry of r.tableVector(model, MODEL.metadata, 'metadata entry')) {
+    if (r.string(entry, METADATA.name, 'a metadata name') !== STANDARDIZATION_METADATA) continue;
+    const index = r.uint32(entry, METADATA.buffer, 0, 'the buffer of a metadata entry');
+    if (index >= buffers.length) {
+      throw malformed(fileName, `its metadata refers to buffer ${index}, but the file has ${buffers.length}`);
+    }
+    const input = graph.tensors[graph.inputs[0]];
+    const features = input === undefined ? 0 : elementCount(input.shape);
+    const decoded = decodeStandardization(bufferBytes(r, buffers[index], `buffer ${index}`), features);
+    if (typeof decoded === 'string') throw malformed(fileName, decoded);
+    graph.standardization = decoded;
+  }
   const problem = findGraphProblem(graph);
   if (problem !== null) throw malformed(fileName, problem);
   return graph;

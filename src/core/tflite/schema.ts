@@ -68,7 +68,17 @@ export const ACTIVATION_NAMES = ['NONE', 'RELU', 'RELU_N1_TO_1', 'RELU6', 'TANH'
 export const PADDING_CODE = { SAME: 0, VALID: 1 } as const;
 export const FC_WEIGHTS_FORMAT_DEFAULT = 0;
 
-export const MODEL = { version: 0, operatorCodes: 1, subgraphs: 2, description: 3, buffers: 4, fields: 8 };
+export const MODEL = {
+  version: 0,
+  operatorCodes: 1,
+  subgraphs: 2,
+  description: 3,
+  buffers: 4,
+  metadata: 6,
+  fields: 8,
+};
+/** A named entry of `Model.metadata` whose bytes are in `Model.buffers[buffer]`. */
+export const METADATA = { name: 0, buffer: 1, fields: 2 };
 export const SUBGRAPH = { tensors: 0, inputs: 1, outputs: 2, operators: 3, name: 4, fields: 5 };
 export const TENSOR = {
   shape: 0,

@@ -3,6 +3,7 @@ import type { DType, Graph, Op, OpKind, QuantParams, Tensor, TensorData } from '
 import { cannotWrite } from './errors';
 import { findGraphProblem } from './graphProblems';
 import { opVersion } from './opVersion';
+import { encodeStandardization, STANDARDIZATION_METADATA } from '../ir/standardize';
 import {
   ACTIVATION_CODE,
   ADD_OPTIONS,
@@ -11,6 +12,7 @@ import {
   DEPTHWISE_CONV_2D_OPTIONS,
   FILE_IDENTIFIER,
   FULLY_CONNECTED_OPTIONS,
+  METADATA,
   MODEL,
   OPCODE,
   OPERATOR,
@@ -74,17 +76,25 @@ function littleEndianBytes(data: TensorData): Uint8Array {
   return out;
 }
 
-/** Buffer 0 stays empty (activations point at it); each constant gets its own buffer, in tensor order. */
-function writeBuffers(b: Builder, tensors: Tensor[]): { bufferOf: number[]; buffers: Offset } {
+/**
+ * Buffer 0 stays empty (activations point at it); each constant gets its own buffer, in tensor order, then each
+ * metadata payload (its buffer index is `metadataBuffer[k]`).
+ */
+function writeBuffers(
+  b: Builder,
+  tensors: Tensor[],
+  metadata: readonly Uint8Array[],
+): { bufferOf: number[]; metadataBuffer: number[]; buffers: Offset } {
   const bufferOf: number[] = [];
   const dataVectors: Offset[] = [];
-  for (const t of tensors) {
-    if (t.data === undefined) {
+  const payloads = [...tensors.map((t) => t.data), ...metadata];
+  for (const data of payloads) {
+    if (data === undefined) {
       bufferOf.push(0);
       continue;
     }
     bufferOf.push(dataVectors.length + 1);
-    const bytes = littleEndianBytes(t.data);
+    const bytes = data instanceof Uint8Array ? data : littleEndianBytes(data);
     // Pad so the bytes (which follow the vector's length word) start on a 16-byte boundary; the builder then
     // pads the whole file to a multiple of 16, so the boundary holds from the start of the file too.
     b.prep(DATA_ALIGNMENT, bytes.length);
@@ -95,7 +105,26 @@ function writeBuffers(b: Builder, tensors: Tensor[]): { bufferOf: number[]; buff
     if (data !== undefined) b.addFieldOffset(BUFFER.data, data, 0);
     return b.endObject();
   });
-  return { bufferOf, buffers: offsetVector(b, tables) };
+  return {
+    bufferOf: bufferOf.slice(0, tensors.length),
+    metadataBuffer: bufferOf.slice(tensors.length),
+    buffers: offsetVector(b, tables),
+  };
+}
+
+/** The graph's metadata entries: its input standardisation, when it has one. */
+function metadataOf(graph: Graph): Array<{ name: string; bytes: Uint8Array }> {
+  return graph.standardization === undefined
+    ? []
+    : [{ name: STANDARDIZATION_METADATA, bytes: encodeStandardization(graph.standardization) }];
+}
+
+function writeMetadata(b: Builder, name: string, buffer: number): Offset {
+  const nameOffset = b.createString(name);
+  b.startObject(METADATA.fields);
+  b.addFieldOffset(METADATA.name, nameOffset, 0);
+  b.addFieldInt32(METADATA.buffer, buffer, 0);
+  return b.endObject();
 }
 
 function writeQuant(b: Builder, q: QuantParams): Offset {
@@ -245,7 +274,12 @@ export function writeTflite(graph: Graph): Uint8Array {
   if (problem !== null) throw cannotWrite(problem);
   const dataBytes = graph.tensors.reduce((sum, t) => sum + (t.data?.byteLength ?? 0) + DATA_ALIGNMENT, 0);
   const b = new flatbuffers.Builder(dataBytes + 4096);
-  const { bufferOf, buffers } = writeBuffers(b, graph.tensors);
+  const metadata = metadataOf(graph);
+  const { bufferOf, metadataBuffer, buffers } = writeBuffers(
+    b,
+    graph.tensors,
+    metadata.map((m) => m.bytes),
+  );
   const tensors = offsetVector(
     b,
     graph.tensors.map((t, i) => writeTensor(b, t, bufferOf[i])),
@@ -274,12 +308,20 @@ export function writeTflite(graph: Graph): Uint8Array {
     kinds.map((kind) => writeOperatorCode(b, kind, versions.get(kind) ?? 1)),
   );
   const description = graph.description === undefined ? 0 : b.createString(graph.description);
+  const metadataTables =
+    metadata.length === 0
+      ? 0
+      : offsetVector(
+          b,
+          metadata.map((m, k) => writeMetadata(b, m.name, metadataBuffer[k])),
+        );
   b.startObject(MODEL.fields);
   b.addFieldInt32(MODEL.version, SCHEMA_VERSION, 0);
   b.addFieldOffset(MODEL.operatorCodes, operatorCodes, 0);
   b.addFieldOffset(MODEL.subgraphs, subgraphs, 0);
   b.addFieldOffset(MODEL.description, description, 0);
   b.addFieldOffset(MODEL.buffers, buffers, 0);
+  b.addFieldOffset(MODEL.metadata, metadataTables, 0);
   b.finish(b.endObject(), FILE_IDENTIFIER);
   return b.asUint8Array().slice();
 }
