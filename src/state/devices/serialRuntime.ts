@@ -7,8 +7,10 @@ import {
 } from '../../core/protocol';
 import type { SensorInfo } from '../../core/dataset/sample';
 import { StudioError } from '../../core/errors';
+import { forwarderRateProblem } from '../../core/validation/forwarderRateRule';
 import { PortConnection } from '../../platform/serial/portConnection';
 import type { PortLike } from '../../platform/serial/types';
+import { combinedSensors, type CombinedSensor } from './combinedImu';
 import { Listeners } from './listeners';
 import { RateMeter } from './rateMeter';
 import type {
@@ -24,8 +26,6 @@ export const FORWARDER_KEY = 'forwarder';
 const HELLO_RETRY_MS = 1000;
 const HELLO_ATTEMPTS = 5;
 const MAX_ERRORS = 5;
-/** A rate typed by hand above this is a typo: no serial sketch prints lines that fast. */
-export const MAX_FORWARDER_HZ = 100_000;
 
 export interface SerialRuntimeOptions {
   id: string;
@@ -57,6 +57,8 @@ export class SerialRuntime implements SourceRuntime {
   private connection: PortConnection | null = null;
   private status: SourceStatus = 'connecting';
   private readonly sensors = new Map<string, SensorState>();
+  /** Streams joined from several IMU sensors (also listed in `sensors`, after the board's own). */
+  private combined = new Map<string, CombinedSensor>();
   private readonly errors: string[] = [];
   private readonly details: string[] = [];
   private readonly ended = new Listeners<[string]>();
@@ -127,12 +129,8 @@ export class SerialRuntime implements SourceRuntime {
 
   /** Sets the forwarder's sampling rate by hand (Hz), or goes back to the detected rate (null). */
   setForwarderRate(hz: number | null): void {
-    if (hz !== null && !(Number.isFinite(hz) && hz > 0 && hz <= MAX_FORWARDER_HZ)) {
-      throw new StudioError(
-        'bad-rate',
-        `A sampling rate must be a number of Hz above 0 and at most ${MAX_FORWARDER_HZ.toLocaleString('en')}.`,
-      );
-    }
+    const problem = hz === null ? null : forwarderRateProblem(hz);
+    if (problem) throw new StudioError('bad-rate', problem);
     const s = this.forwarderSensor();
     this.forwarderUserHz = hz;
     this.applyForwarderRate(s.snapshot);
@@ -240,6 +238,7 @@ export class SerialRuntime implements SourceRuntime {
           s.snapshot.framesReceived += e.frames;
           s.meter.add(e.frames, e.receivedAtMs);
           s.listeners.emit(e.values, e.frames, e.continuous);
+          if (e.source === 'studio' && e.values instanceof Float32Array) this.feedCombined(e, e.values);
           break;
         }
         case 'rate':
@@ -291,6 +290,7 @@ export class SerialRuntime implements SourceRuntime {
         void this.write(this.session.command({ type: 'start', sensorId: d.id }).bytes);
     }
     for (const key of [...this.sensors.keys()]) if (!keep.has(key)) this.sensors.delete(key);
+    this.refreshCombined();
     this.details.splice(
       0,
       this.details.length,
@@ -305,6 +305,21 @@ export class SerialRuntime implements SourceRuntime {
       if (!s) continue;
       s.snapshot.streaming = d.streaming;
       s.snapshot.declaredHz = d.rateHz;
+    }
+    this.refreshCombined();
+  }
+
+  /** The joined IMU streams for the sensors as the board streams them now (see combinedImu.ts). */
+  private refreshCombined(): void {
+    for (const key of this.combined.keys()) this.sensors.delete(key);
+    this.combined = combinedSensors(this.session.deviceInfo?.sensors ?? [], this.combined);
+    for (const [key, c] of this.combined) this.sensors.set(key, c);
+  }
+
+  private feedCombined(e: Extract<SessionEvent, { type: 'samples' }>, values: Float32Array): void {
+    for (const c of this.combined.values()) {
+      const part = c.partIds.indexOf(e.sensorId);
+      if (part >= 0) c.combiner.push(part, values, e.firstFrame, e.hz ?? c.snapshot.declaredHz, e.continuous);
     }
   }
 

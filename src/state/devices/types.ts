@@ -19,6 +19,8 @@ export interface SensorSnapshot {
   streaming?: boolean;
   /** Studio boards: the rates the handshake offers for this sensor. */
   rates?: number[];
+  /** A stream joined from several sensors of the board (their keys, in axis order), reading by reading. */
+  parts?: string[];
   /** Frames per second actually received over the last seconds. */
   measuredHz: number;
   framesReceived: number;
