@@ -14,13 +14,14 @@ export function LearningBlockCard({ impulse }: { impulse: Impulse }) {
     [samples],
   );
   const summary = useMemo(() => {
+    const kind = impulse.learn?.kind ?? 'classifier';
+    const title = LEARN_KINDS.find((k) => k.kind === kind)?.title ?? kind;
     try {
       const shape = featureShape(impulse);
       const learn = impulse.learn ?? defaultLearnBlock('classifier', shape);
-      const title = LEARN_KINDS.find((k) => k.kind === learn.kind)?.title ?? learn.kind;
       if (learn.kind === 'anomaly') {
         const on = learn.featureIndices.length || shape.reduce((a, b) => a * b, 1);
-        return { title, lines: [`${learn.clusters} clusters on ${on} features`] };
+        return { title, layers: [], params: `${learn.clusters} clusters on ${on} features`, problem: null };
       }
       const arch = planFor(learn, shape, Math.max(classCount, 1));
       const layers = arch.layers.filter(
@@ -28,10 +29,12 @@ export function LearningBlockCard({ impulse }: { impulse: Impulse }) {
       );
       return {
         title,
-        lines: [...layers.map((l) => l.title), `${arch.totalParams.toLocaleString()} parameters`],
+        layers: layers.map((l) => l.title),
+        params: `${arch.totalParams.toLocaleString()} parameters`,
+        problem: null,
       };
     } catch (e) {
-      return { title: 'Not available', lines: [describeError(e)] };
+      return { title, layers: [], params: null, problem: describeError(e) };
     }
   }, [impulse, classCount]);
 
@@ -42,11 +45,19 @@ export function LearningBlockCard({ impulse }: { impulse: Impulse }) {
         <strong>{summary.title}</strong>
         {!impulse.learn && <span className="muted"> (the default for these features)</span>}
       </p>
-      <ol className="layer-summary small">
-        {summary.lines.map((line, i) => (
-          <li key={i}>{line}</li>
-        ))}
-      </ol>
+      {summary.layers.length > 0 && (
+        <ol className="layer-summary small">
+          {summary.layers.map((line, i) => (
+            <li key={i}>{line}</li>
+          ))}
+        </ol>
+      )}
+      {summary.params && <p className="small">{summary.params}</p>}
+      {summary.problem && (
+        <p className="callout warn small" data-testid="learning-block-problem">
+          {summary.problem}
+        </p>
+      )}
       <p className="muted small">
         Choose the kind, edit the layers and train it on the <a href="#/training">Training</a> stage.
       </p>

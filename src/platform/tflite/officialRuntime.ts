@@ -1,3 +1,4 @@
+import type { TFLiteWebModelRunner } from '@tensorflow/tfjs-tflite';
 import type { Tensor } from '../../core/ir/graph';
 
 /** Where the build serves the official TFLite runtime's wasm and loader scripts (never a CDN). */
@@ -18,27 +19,36 @@ export async function loadOfficialModel(
   input: Tensor,
   baseUrl: string,
 ): Promise<OfficialModel> {
-  const [tf, tflite] = await Promise.all([
-    import('@tensorflow/tfjs-core'),
-    import('@tensorflow/tfjs-tflite'),
-    import('@tensorflow/tfjs-backend-cpu'),
-  ]);
-  await tf.setBackend('cpu');
+  const tflite = await import('@tensorflow/tfjs-tflite');
   tflite.setWasmPath(new URL(TFLITE_WASM_DIR, baseUrl).href);
   const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   const model = await tflite.loadTFLiteModel(buffer, { numThreads: 1 });
-  const shape = input.shape;
-  const integer = input.dtype !== 'float32';
+  const runner = modelRunnerOf(model, input);
   return {
     run(values) {
-      const x = integer
-        ? tf.tensor(Int32Array.from(values), shape, 'int32')
-        : tf.tensor(Float32Array.from(values), shape, 'float32');
-      const y = model.predict(x) as import('@tensorflow/tfjs-core').Tensor;
-      const out = y.dataSync();
-      x.dispose();
-      y.dispose();
-      return out instanceof Int32Array ? Int32Array.from(out) : Float32Array.from(out);
+      // The runner's own tensors: an int8 input takes int8 values as they are, so nothing is converted (the
+      // model's tfjs predict() path casts from int32 and warns on every call).
+      const [tensorIn] = runner.getInputs();
+      tensorIn.data().set(values);
+      if (!runner.infer()) throw new Error('The official TFLite runtime failed to run the model.');
+      const out = runner.getOutputs()[0].data();
+      return out instanceof Float32Array || out instanceof Float64Array
+        ? Float32Array.from(out)
+        : Int32Array.from(out);
     },
   };
+}
+
+/** The runner behind tfjs-tflite's TFLiteModel (its `modelRunner`, a TFLiteWebModelRunner), checked for shape. */
+function modelRunnerOf(model: unknown, input: Tensor): TFLiteWebModelRunner {
+  const runner = (model as { modelRunner?: TFLiteWebModelRunner }).modelRunner;
+  if (typeof runner?.getInputs !== 'function' || typeof runner.infer !== 'function') {
+    throw new Error('This version of tfjs-tflite does not expose its model runner; the check cannot run.');
+  }
+  const [tensorIn] = runner.getInputs();
+  const elements = input.shape.reduce((a, b) => a * b, 1);
+  if (tensorIn.data().length !== elements) {
+    throw new Error(`The official runtime expects ${tensorIn.data().length} input values, not ${elements}.`);
+  }
+  return runner;
 }
