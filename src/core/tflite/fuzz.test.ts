@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { StudioError } from '../errors';
 import { prng } from '../formats/testUtils/fuzz';
+import { standardizationOf } from '../ir/standardize';
 import { readTflite } from './reader';
 import { buffers } from './testUtils/flatPatch';
 import { sharedModelBytes } from './testUtils/sharedModels';
@@ -50,7 +51,17 @@ const MODELS: [string, () => Uint8Array, number | 'all'][] = [
   ['hello_world_int8', () => sharedModelBytes('hello_world_int8'), 'all'],
   ['kws_ref_model', () => sharedModelBytes('kws_ref_model'), 400],
   ['written int8 graph', () => writeTflite(int8Graph()), 'all'],
+  ['written int8 graph with an input standardisation', () => writeTflite(standardized()), 'all'],
 ];
+
+/** The int8 test graph with a standardisation of its input, so the metadata entry is damaged too. */
+function standardized() {
+  const graph = int8Graph();
+  const features = graph.tensors[graph.inputs[0]].shape.reduce((a, b) => a * b, 1);
+  const ones = new Array<number>(features).fill(1);
+  graph.standardization = standardizationOf(ones, ones);
+  return graph;
+}
 
 describe('readTflite on damaged files', () => {
   it.each(MODELS)(
