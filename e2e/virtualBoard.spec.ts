@@ -49,7 +49,10 @@ test('virtual board: connect, see its sensors, record 3 labelled gestures, survi
   // Per-sensor stream switches and rates are host commands the (virtual) firmware acknowledges.
   await page.goto('/#/devices');
   const table = card.getByTestId('sensor-table');
-  const gyroRate = table.locator('tr', { hasText: 'gyroscope' }).getByTestId('measured-rate');
+  // The gyroscope's own row (the joined accelerometer + gyroscope streams have rows of their own).
+  const gyroRate = table
+    .locator('tr', { has: page.getByLabel('Stream gyroscope') })
+    .getByTestId('measured-rate');
   await card.getByLabel('Stream gyroscope').uncheck();
   await expect(gyroRate).toHaveText('stopped');
   await page.goto('/#/data');

@@ -6,6 +6,7 @@ import { featureKey, type Impulse } from '../src/core/impulse/impulse';
 import { describeImpulse } from '../src/core/impulse/generateFeatures';
 import { sliceWindows } from '../src/core/dataset/windowing';
 import { buildFeatureSet } from '../src/platform/features/featureSet';
+import { cachedFeatureSet } from '../src/platform/features/cachedFeatureSet';
 import { projectFeatures } from '../src/core/learn/projection';
 import { openStudioDb } from '../src/platform/db/openStudioDb';
 import type { StudioDb } from '../src/platform/db/studioDb';
@@ -27,8 +28,16 @@ const db = () => (dbPromise ??= openStudioDb());
  */
 let started = 0;
 let cancelledUpTo = 0;
-let lastRows: Float32Array[] = [];
+/** The rows of the newest feature set (generated or from the cache), for the explorer; null before any. */
+let lastRows: Float32Array[] | null = null;
 let lastRowsRun = 0;
+
+/** Keeps a call's rows unless a call started after it has already kept its own. */
+function keepRows(run: number, rows: Float32Array[]): void {
+  if (run <= lastRowsRun) return;
+  lastRows = rows;
+  lastRowsRun = run;
+}
 
 const api: DspWorkerApi = {
   async generate(job: FeatureJob, onProgress: (p: FeatureProgress) => void): Promise<FeatureSetSummary> {
@@ -39,11 +48,17 @@ const api: DspWorkerApi = {
       configHash: summary.configHash,
       keys: new Set(job.samples.map((s) => featureKey(s.id, summary.configHash))),
     });
-    if (run > lastRowsRun) {
-      lastRows = rows;
-      lastRowsRun = run;
-    }
+    keepRows(run, rows);
     return transfer(summary, [summary.rowSample.buffer, summary.rowStartMs.buffer]);
+  },
+
+  async cachedFeatures(job: FeatureJob) {
+    const run = ++started;
+    const { cached, total, set } = await cachedFeatureSet(await db(), job);
+    if (!set) return { cached, total, summary: null };
+    keepRows(run, set.rows);
+    const { summary } = set;
+    return transfer({ cached, total, summary }, [summary.rowSample.buffer, summary.rowStartMs.buffer]);
   },
 
   cancel() {
@@ -52,11 +67,15 @@ const api: DspWorkerApi = {
 
   async project(method: ProjectionMethod, seed: number, onProgress: (fraction: number) => void) {
     const run = ++started;
-    if (lastRows.length === 0) throw new StudioError('no-features', 'Generate features first.');
+    if (!lastRows) throw new StudioError('no-features', 'Generate features first.');
+    // An empty set is not a missing one: say so rather than "Generate features first" right after a generate.
+    if (lastRows.length === 0)
+      throw new StudioError('no-windows', 'The feature set has no windows, so there is nothing to plot.');
+    const rows = lastRows;
     const controller = new AbortController();
     const poll = setInterval(() => run <= cancelledUpTo && controller.abort(), 50);
     try {
-      const result = await projectFeatures(lastRows, method, { seed, signal: controller.signal, onProgress });
+      const result = await projectFeatures(rows, method, { seed, signal: controller.signal, onProgress });
       return transfer(result, [result.points.buffer]);
     } finally {
       clearInterval(poll);

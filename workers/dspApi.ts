@@ -56,9 +56,19 @@ export interface Projection {
   axisTitles: [string, string];
 }
 
+/** What the feature cache holds of a job, computed from nothing (see `cachedFeatureSet`). */
+export interface FeatureCacheReport {
+  cached: number;
+  total: number;
+  /** The feature set as a generate would return it, when every sample is cached; the explorer can then use it. */
+  summary: FeatureSetSummary | null;
+}
+
 export interface DspWorkerApi {
   /** Generates (or takes from the cache) the features of every sample; rejects with code 'cancelled' on cancel. */
   generate(job: FeatureJob, onProgress: (p: FeatureProgress) => void): Promise<FeatureSetSummary>;
+  /** The job's feature set from the IndexedDB cache only, or how many of its samples are cached. */
+  cachedFeatures(job: FeatureJob): Promise<FeatureCacheReport>;
   /** Stops the running generate or project call at the next sample or step. */
   cancel(): void;
   /** 2-D projection of the last generated feature set. */

@@ -7,14 +7,23 @@ import { describeImpulse } from '../src/core/impulse/generateFeatures';
 import { makeAugmenter, isTimeFrequency } from '../src/core/learn/augmenter';
 import { defaultLearnBlock } from '../src/core/learn/learnBlock';
 import { modelRunner, type ModelRunner } from '../src/core/learn/modelRunner';
-import { testModel, type TestSampleInput } from '../src/core/learn/modelTesting';
+import type { TestSampleInput } from '../src/core/learn/modelTesting';
+import { testModelCooperatively } from '../src/core/learn/testModelCooperatively';
 import { trainImpulse } from '../src/core/learn/trainImpulse';
 import type { Impulse } from '../src/core/impulse/impulse';
 import { openStudioDb } from '../src/platform/db/openStudioDb';
 import type { StudioDb } from '../src/platform/db/studioDb';
 import { buildFeatureSet } from '../src/platform/features/featureSet';
 import { trainingBackend } from '../src/platform/tfjs/backend';
-import type { QuantizeJob, TestJob, TrainJob, TrainProgress, TrainWorkerApi } from './trainApi';
+import { yieldToEventLoop } from '../src/core/yieldToEventLoop';
+import type {
+  QuantizeJob,
+  TestJob,
+  TrainJob,
+  TrainProgress,
+  TrainWorkerApi,
+  TrainWorkerJob,
+} from './trainApi';
 import type { FeatureJobSample } from './dspApi';
 import type { TrainedModel } from '../src/core/learn/trainedModel';
 import { comparePrecisions, quantizeTrained } from '../src/core/learn/quantizeTrained';
@@ -22,7 +31,21 @@ import { comparePrecisions, quantizeTrained } from '../src/core/learn/quantizeTr
 let dbPromise: Promise<StudioDb> | null = null;
 const db = () => (dbPromise ??= openStudioDb());
 
-let controller = new AbortController();
+/**
+ * One controller per kind of job: cancelling a quantisation must not stop a test running beside it. The jobs
+ * yield to the event loop as they run, which is what lets a `cancel` message in while one is running.
+ */
+const controllers: Record<TrainWorkerJob, AbortController> = {
+  train: new AbortController(),
+  test: new AbortController(),
+  quantize: new AbortController(),
+};
+
+function start(job: TrainWorkerJob): AbortSignal {
+  controllers[job] = new AbortController();
+  return controllers[job].signal;
+}
+
 let live: { impulse: Impulse; run: ModelRunner } | null = null;
 
 function describe(impulse: Impulse): string {
@@ -31,8 +54,7 @@ function describe(impulse: Impulse): string {
 
 const api: TrainWorkerApi = {
   async train(job: TrainJob, onProgress: (p: TrainProgress) => void) {
-    controller = new AbortController();
-    const signal = controller.signal;
+    const signal = start('train');
     const store = await db();
     const { summary, rows } = await buildFeatureSet(
       store,
@@ -91,6 +113,8 @@ const api: TrainWorkerApi = {
           onProgress({ phase: 'training', epoch, totalEpochs, backend: backendName }),
       },
     );
+    // A cancel sent while the last epoch ended still wins: the previous model stays.
+    await yieldToEventLoop();
     if (signal.aborted) throw new StudioError('cancelled', 'Training was cancelled.');
     onProgress({ phase: 'finishing' });
     await store.saveModel(model, {
@@ -103,13 +127,12 @@ const api: TrainWorkerApi = {
     return model;
   },
 
-  cancel() {
-    controller.abort();
+  cancel(job) {
+    controllers[job].abort();
   },
 
   async test(job: TestJob, onProgress: (done: number, total: number) => void) {
-    controller = new AbortController();
-    const signal = controller.signal;
+    const signal = start('test');
     const store = await db();
     const { summary, rows } = await buildFeatureSet(
       store,
@@ -137,7 +160,7 @@ const api: TrainWorkerApi = {
     });
     inputs.forEach((input, i) => (input.startMs = Float32Array.from(starts[i])));
     const run = modelRunner(job.model, job.precision);
-    const report = testModel(
+    return testModelCooperatively(
       job.model,
       run,
       inputs.filter((s) => s.rows.length > 0),
@@ -145,16 +168,13 @@ const api: TrainWorkerApi = {
         threshold: job.threshold,
         precision: job.precision,
         onSample: (done) => onProgress(done, inputs.length),
-        isCancelled: () => signal.aborted,
+        signal,
       },
     );
-    if (signal.aborted) throw new StudioError('cancelled', 'Testing was cancelled.');
-    return report;
   },
 
   async quantize(job: QuantizeJob, onProgress) {
-    controller = new AbortController();
-    const signal = controller.signal;
+    const signal = start('quantize');
     const store = await db();
     const features = (samples: FeatureJobSample[]) =>
       buildFeatureSet(
@@ -170,20 +190,23 @@ const api: TrainWorkerApi = {
         'The impulse changed since the model was trained: train it again before quantising.',
       );
     }
-    const int8 = quantizeTrained(job.model, train.rows, job.settings, {
+    const int8 = await quantizeTrained(job.model, train.rows, job.settings, {
       signal,
       onProgress: (done, total) => onProgress('calibrating', done / (total ?? train.rows.length)),
     });
     if (job.testingSamples.length > 0) {
       onProgress('comparing', 0);
       const test = await features(job.testingSamples);
-      int8.comparison = comparePrecisions(
+      int8.comparison = await comparePrecisions(
         job.model,
         int8,
         test.rows,
         Array.from(test.summary.rowSample, (i) => job.testingSamples[i].label),
+        { signal },
       );
     }
+    await yieldToEventLoop();
+    if (signal.aborted) throw new StudioError('cancelled', 'Quantisation was cancelled.');
     const updated: TrainedModel = { ...job.model, int8 };
     await store.putModel(updated);
     return updated;

@@ -56,11 +56,14 @@ export interface LiveResult {
   inferenceMs: number;
 }
 
+/** The jobs that `cancel` can stop, each on its own. */
+export type TrainWorkerJob = 'train' | 'test' | 'quantize';
+
 export interface TrainWorkerApi {
   /** Trains, saves the model and the completed run in IndexedDB, and resolves to the model; rejects 'cancelled' on cancel. */
   train(job: TrainJob, onProgress: (p: TrainProgress) => void): Promise<TrainedModel>;
-  /** Stops the running train or test call at the next epoch or sample. */
-  cancel(): void;
+  /** Stops the running call of that kind (within a batch, a few windows or a sample): it rejects with 'cancelled'. */
+  cancel(job: TrainWorkerJob): void;
   /** Classifies every testing sample with the model (sliding windows, aggregated per sample). */
   test(job: TestJob, onProgress: (done: number, total: number) => void): Promise<TestReport>;
   /** Quantises the model to int8, compares both precisions on the test set, saves and resolves to the updated model. */

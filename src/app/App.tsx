@@ -16,7 +16,8 @@ import { TrainingPage } from './pages/TrainingPage';
 import { TestingPage } from './pages/TestingPage';
 import { LivePage } from './pages/LivePage';
 import { NotBuiltPage } from './pages/NotBuiltPage';
-import { STAGES } from './routes';
+import { STAGES, pageFor, type PageId } from './routes';
+import { useNavDrawer } from './components/useNavDrawer';
 
 export function App() {
   const status = useProjects((s) => s.status);
@@ -24,6 +25,9 @@ export function App() {
   const currentId = useProjects((s) => s.currentId);
   const hasProjects = useProjects((s) => s.projects.length > 0);
   const route = useRoute();
+  // Until storage is open the project count is unknown: keep the address's page meanwhile.
+  const page = status === 'ready' ? pageFor(route, hasProjects) : route;
+  const drawer = useNavDrawer(route);
 
   useEffect(() => {
     void useProjects
@@ -38,10 +42,11 @@ export function App() {
 
   return (
     <div className="shell">
-      <Sidebar route={route} />
-      <div className="main">
-        <TopBar />
-        <main className="page" data-testid={`page-${route}`}>
+      <Sidebar active={page} drawer={drawer} />
+      {drawer.open && <div className="nav-backdrop" aria-hidden="true" onClick={drawer.dismiss} />}
+      <div className="main" inert={drawer.open}>
+        <TopBar drawer={drawer} />
+        <main className="page" ref={drawer.main} tabIndex={-1} data-testid={`page-${page}`}>
           {status === 'loading' && <p className="muted">Opening the studio’s storage…</p>}
           {status === 'error' && (
             <div className="callout error" role="alert">
@@ -53,8 +58,7 @@ export function App() {
               </p>
             </div>
           )}
-          {status === 'ready' && !hasProjects && route !== 'projects' && <Welcome />}
-          {status === 'ready' && (hasProjects || route === 'projects') && <Page route={route} />}
+          {status === 'ready' && <Page page={page} />}
         </main>
       </div>
       <Toasts />
@@ -63,14 +67,15 @@ export function App() {
   );
 }
 
-function Page({ route }: { route: ReturnType<typeof useRoute> }) {
-  if (route === 'projects') return <ProjectsPage />;
-  if (route === 'data') return <DataPage />;
-  if (route === 'devices') return <DevicesPage />;
-  if (route === 'impulse') return <ImpulsePage />;
-  if (route === 'training') return <TrainingPage />;
-  if (route === 'testing') return <TestingPage />;
-  if (route === 'live') return <LivePage />;
-  const stage = STAGES.find((s) => s.id === route)!;
+function Page({ page }: { page: PageId }) {
+  if (page === 'welcome') return <Welcome />;
+  if (page === 'projects') return <ProjectsPage />;
+  if (page === 'data') return <DataPage />;
+  if (page === 'devices') return <DevicesPage />;
+  if (page === 'impulse') return <ImpulsePage />;
+  if (page === 'training') return <TrainingPage />;
+  if (page === 'testing') return <TestingPage />;
+  if (page === 'live') return <LivePage />;
+  const stage = STAGES.find((s) => s.id === page)!;
   return <NotBuiltPage stage={stage} />;
 }

@@ -63,6 +63,17 @@ export const STAGES: Stage[] = [
   },
 ];
 
+/** What the studio shows: a route's page, or the welcome page while no project exists. */
+export type PageId = RouteId | 'welcome';
+
+/**
+ * The page on screen for a route. Before the first project exists every stage shows the welcome page
+ * (only Projects works without one), so the navigation must not highlight the stage in the address.
+ */
+export function pageFor(route: RouteId, hasProjects: boolean): PageId {
+  return hasProjects || route === 'projects' ? route : 'welcome';
+}
+
 export function parseRoute(hash: string): RouteId {
   const id = hash.replace(/^#\/?/, '').split('/')[0];
   if (id === 'projects' || STAGES.some((s) => s.id === id)) return id as RouteId;

@@ -3,6 +3,7 @@ import { UsageError, type OptionSpec, type ParsedArgs } from './command';
 /**
  * Splits a command's arguments into positionals and the options it declares. Accepts `--name value`,
  * `--name=value` and boolean `--flag`; `--` ends the options. Unknown options and missing values are errors.
+ * `--help` and `-h` are every command's: they set `help`.
  */
 export function parseArgs(args: readonly string[], specs: Record<string, OptionSpec>): ParsedArgs {
   const parsed: ParsedArgs = { positionals: [], options: {} };
@@ -11,6 +12,10 @@ export function parseArgs(args: readonly string[], specs: Record<string, OptionS
     if (arg === '--') {
       parsed.positionals.push(...args.slice(i + 1));
       break;
+    }
+    if (arg === '--help' || arg === '-h') {
+      parsed.help = true;
+      continue;
     }
     if (!arg.startsWith('--')) {
       parsed.positionals.push(arg);

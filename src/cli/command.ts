@@ -22,6 +22,8 @@ export interface ParsedArgs {
   positionals: string[];
   /** Values of the options given; booleans are true when present. */
   options: Record<string, string | boolean>;
+  /** `--help` or `-h` was given: every command then prints its usage instead of running. */
+  help?: true;
 }
 
 export interface CommandContext {

@@ -5,6 +5,7 @@ import { parseArgs } from './args';
 import { UsageError } from './command';
 import { runCli } from './run';
 import { fakeIo } from './fakeIo';
+import { COMMANDS } from './commands';
 
 describe('parseArgs', () => {
   const specs = {
@@ -15,6 +16,14 @@ describe('parseArgs', () => {
     expect(parseArgs(['a', '--label', 'x', 'b', '--pretty', '--label=y', '--', '--pretty'], specs)).toEqual({
       positionals: ['a', 'b', '--pretty'],
       options: { label: 'y', pretty: true },
+    });
+  });
+  it('takes --help and -h in any command, except as an option value or after --', () => {
+    expect(parseArgs(['x', '--help'], specs)).toEqual({ positionals: ['x'], options: {}, help: true });
+    expect(parseArgs(['-h'], specs).help).toBe(true);
+    expect(parseArgs(['--label', '--help', '--', '-h'], specs)).toEqual({
+      positionals: ['-h'],
+      options: { label: '--help' },
     });
   });
   it.each([
@@ -36,6 +45,24 @@ describe('studio CLI', () => {
     expect(await runCli(['help', 'inspect'], io)).toBe(0);
     expect(out).toContain('Usage: studio inspect <file...>');
   });
+
+  it.each(COMMANDS.map((c) => c.name))(
+    "'studio %s --help' and '-h' print the command's usage and options and exit 0",
+    async (name) => {
+      const command = COMMANDS.find((c) => c.name === name)!;
+      for (const flag of ['--help', '-h']) {
+        const { io, out, err } = fakeIo();
+        // Even with the command's own arguments missing: help does not run the command.
+        expect(await runCli([name, flag], io)).toBe(0);
+        expect(err).toEqual([]);
+        expect(out[0]).toBe(`Usage: studio ${name}${command.usage ? ` ${command.usage}` : ''}`);
+        for (const option of Object.keys(command.options)) {
+          expect(out.some((line) => line.startsWith(`  --${option}`))).toBe(true);
+        }
+        expect(out.at(-1)).toMatch(/^ {2}--help, -h +show this help$/);
+      }
+    },
+  );
 
   it('exits 2 on an unknown command or option', async () => {
     const { io, err } = fakeIo();

@@ -2,10 +2,12 @@ import { describeError } from '../core/errors';
 import { parseArgs } from './args';
 import { UsageError, type CliIo } from './command';
 import { COMMANDS } from './commands';
+import { commandHelp } from './commands/help';
 
 /**
  * Runs `studio <command> [args]` and returns the exit code: 0 success, 1 a command failed (e.g. a file could not
- * be read), 2 a usage error. With no command, or `--help`/`-h`, prints help.
+ * be read), 2 a usage error. With no command, or `--help`/`-h`, prints help; `studio <command> --help` prints
+ * the command's usage.
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const [first, ...rest] = argv;
@@ -13,7 +15,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const command = COMMANDS.find((c) => c.name === name);
   try {
     if (command === undefined) throw new UsageError(`unknown command '${name}'`);
-    return await command.run(parseArgs(rest, command.options), { io, commands: COMMANDS });
+    const args = parseArgs(rest, command.options);
+    if (args.help) {
+      commandHelp(command).forEach((line) => io.out(line));
+      return 0;
+    }
+    return await command.run(args, { io, commands: COMMANDS });
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`studio: ${e.message}`);

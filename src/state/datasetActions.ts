@@ -3,10 +3,12 @@
  * the store, which commits it in one transaction and keeps its inverse for undo.
  */
 import type { SampleCategory, SampleMeta, Sample, ParsedSample } from '../core/dataset/sample';
-import { withMeta } from '../core/dataset/sample';
+import { durationMs, withMeta } from '../core/dataset/sample';
 import type { DatasetChange } from '../core/dataset/change';
-import { defaultCategory, rebalance } from '../core/dataset/split';
+import { autoCategories, labelsWithoutTest, MIN_SAMPLES_FOR_TEST, rebalance } from '../core/dataset/split';
 import { cropSample } from '../core/dataset/crop';
+import { problemList } from '../core/validation/numberRule';
+import { cropRangeProblems } from '../core/validation/sampleToolRules';
 import { findSegmentsByEnergy, splitAt, type FrameSegment } from '../core/dataset/segment';
 import { exportSample, type ExportFormat } from '../core/formats/exportSample';
 import { downloadBytes } from '../platform/download';
@@ -23,7 +25,15 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 const MISSING_SAMPLE = 'That sample no longer exists: it was deleted, or an undo removed it.';
 
-function newSample(projectId: string, parsed: ParsedSample, label: string, category: CategoryChoice): Sample {
+/** A sample about to be added; 'auto' is resolved by `withCategories` once the whole batch is known. */
+type NewSample = Omit<Sample, 'category'> & { category: CategoryChoice };
+
+function newSample(
+  projectId: string,
+  parsed: ParsedSample,
+  label: string,
+  category: CategoryChoice,
+): NewSample {
   const id = newId();
   const now = Date.now();
   return {
@@ -31,7 +41,7 @@ function newSample(projectId: string, parsed: ParsedSample, label: string, categ
     projectId,
     name: parsed.name,
     label,
-    category: category === 'auto' ? defaultCategory(id) : category,
+    category,
     enabled: true,
     sensors: parsed.sensors,
     intervalMs: parsed.intervalMs,
@@ -42,6 +52,18 @@ function newSample(projectId: string, parsed: ParsedSample, label: string, categ
     createdAt: now,
     updatedAt: now,
   };
+}
+
+/**
+ * Gives the 'auto' samples of a batch their default category (the stratified split), ranked after the project's
+ * samples and the batch's other ones; existing samples are not moved.
+ */
+function withCategories(batch: NewSample[]): Sample[] {
+  const auto = batch.filter((s) => s.category === 'auto');
+  const others = batch.filter((s) => s.category !== 'auto');
+  const categories = autoCategories([...useDataset.getState().samples, ...others], auto);
+  const byId = new Map(auto.map((s, i) => [s.id, categories[i]]));
+  return batch.map((s) => ({ ...s, category: s.category === 'auto' ? byId.get(s.id)! : s.category }));
 }
 
 function putAll(samples: Sample[]): DatasetChange {
@@ -84,22 +106,23 @@ async function importRead(
   if (!projectId) return { results: [], imported: 0 };
   const label = options.label.trim() || undefined;
   const results: ImportFileResult[] = [];
-  const samples: Sample[] = [];
+  const batch: NewSample[] = [];
   for (const file of files) {
     if (!file.ok) {
       results.push({ fileName: file.name, ok: false, error: file.error });
     } else if (file.name.toLowerCase().endsWith('.zip')) {
-      results.push(importArchiveSamples(projectId, file, samples));
+      results.push(importArchiveSamples(projectId, file, batch));
     } else {
       const [result] = importFiles([file], { label });
       if (result.ok)
-        samples.push(
+        batch.push(
           ...result.samples.map((p) => newSample(projectId, p, p.label ?? 'unlabeled', options.category)),
         );
       results.push(result);
     }
   }
-  if (samples.length === 0) return { results, imported: 0 };
+  if (batch.length === 0) return { results, imported: 0 };
+  const samples = withCategories(batch);
   const ok = await useDataset
     .getState()
     .apply(`Imported ${plural(samples.length, 'sample')}`, putAll(samples), false);
@@ -108,11 +131,12 @@ async function importRead(
 }
 
 /** Adds the samples of a project archive to `into`; the archive's own labels and categories are kept. */
-function importArchiveSamples(projectId: string, file: LoadedFile, into: Sample[]): ImportFileResult {
+function importArchiveSamples(projectId: string, file: LoadedFile, into: NewSample[]): ImportFileResult {
   try {
     const archive = importProjectArchive(file.name, file.bytes);
     const fromArchive = archive.samples.map((p) => ({
       ...newSample(projectId, p, p.label, p.category),
+      category: p.category,
       enabled: p.enabled,
       createdAt: p.createdAt,
       ...(p.streamGaps === undefined ? {} : { streamGaps: p.streamGaps }),
@@ -214,20 +238,37 @@ export async function removeSamples(ids: Iterable<string>): Promise<void> {
     .apply(`Deleted ${plural(metas.length, 'sample')}`, { put: [], remove: metas.map((m) => m.id) });
 }
 
-/** Resets every sample to its deterministic 80/20 category. */
+/**
+ * Puts every sample back in its default category: the stratified split, per label about 1 in 5 for testing
+ * (see core/dataset/split.ts). One change, so one undo step.
+ */
 export async function rebalanceSplit(): Promise<void> {
   const { samples } = useDataset.getState();
   const moves = rebalance(samples);
   if (moves.length === 0) {
-    toast.info('Every sample is already in its default train/test category.');
+    toast.info(`Nothing to move: every sample is already in its default category.${tooFewForTest(samples)}`);
     return;
   }
   const byId = new Map(samples.map((s) => [s.id, s]));
   const now = Date.now();
-  await useDataset.getState().apply(`Rebalanced ${plural(moves.length, 'sample')} to the 80/20 split`, {
-    put: moves.map((m) => ({ meta: { ...byId.get(m.id)!, category: m.category, updatedAt: now } })),
-    remove: [],
-  });
+  const toTesting = moves.filter((m) => m.category === 'testing').length;
+  const ok = await useDataset
+    .getState()
+    .apply(`Reset the train/test split: ${toTesting} to testing, ${moves.length - toTesting} to training`, {
+      put: moves.map((m) => ({ meta: { ...byId.get(m.id)!, category: m.category, updatedAt: now } })),
+      remove: [],
+    });
+  const left = tooFewForTest(useDataset.getState().samples);
+  if (ok && left) toast.info(left.trim());
+}
+
+/** The labels the default split cannot give a test sample, as a sentence to append; '' when there are none. */
+function tooFewForTest(samples: readonly SampleMeta[]): string {
+  const labels = labelsWithoutTest(samples)
+    .filter((l) => !l.resetGivesTest)
+    .map((l) => `“${l.label}”`);
+  if (labels.length === 0) return '';
+  return ` ${labels.join(', ')} ${labels.length === 1 ? 'has' : 'have'} fewer than ${MIN_SAMPLES_FOR_TEST} samples, so no test sample: record more, or move one to testing.`;
 }
 
 async function loadSample(id: string): Promise<Sample> {
@@ -238,7 +279,10 @@ async function loadSample(id: string): Promise<Sample> {
 
 export async function crop(id: string, startMs: number, endMs: number): Promise<boolean> {
   try {
-    const cropped = cropSample(await loadSample(id), startMs, endMs);
+    const sample = await loadSample(id);
+    const problem = problemList(cropRangeProblems({ startMs, endMs }, durationMs(sample)))[0];
+    if (problem) throw new StudioError('crop-range', problem);
+    const cropped = cropSample(sample, startMs, endMs);
     const { values, ...meta } = cropped;
     return await useDataset
       .getState()

@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 import { featureConfigHash, type Impulse } from '../core/impulse/impulse';
-import { defaultImpulse, missingAxes } from '../core/impulse/defaults';
+import { defaultImpulse } from '../core/impulse/defaults';
 import { describeError, isStudioError } from '../core/errors';
+import { featureSettingsProblems, impulseFieldProblems } from '../core/validation/impulseRules';
 import { newId } from '../core/ids';
 import { dspWorker } from '../platform/workers/dspClient';
 import type {
@@ -16,6 +17,8 @@ import { getDb } from './db';
 import { useDataset } from './datasetStore';
 import { toast } from './toastStore';
 import { useTraining } from './trainingStore';
+import { featureJobSamples } from './featureJobSamples';
+import { pickImpulse, rememberedImpulse, rememberImpulse } from './impulseSelection';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 
@@ -30,6 +33,10 @@ export interface FeatureRun {
   samples: FeatureJobSample[];
   leftOut: number;
   error: string | null;
+  /** Cancel was clicked while running: the worker stops at the next sample. */
+  cancelling: boolean;
+  /** Generated now, or assembled from the feature cache when the page opened (nothing computed). */
+  origin: 'generated' | 'cache';
 }
 
 export interface ProjectionRun {
@@ -71,14 +78,18 @@ export const useImpulses = create<ImpulseState>((set, get) => ({
       // A run still marked 'running' was interrupted by a reload (this page is not training it).
       if (!useTraining.getState().active) await db.cancelInterruptedRuns(projectId);
       const impulses = await db.listImpulses(projectId);
-      if (get().projectId === projectId) set({ impulses, selectedId: impulses[0]?.id ?? null });
+      const remembered = await rememberedImpulse(projectId);
+      if (get().projectId === projectId) set({ impulses, selectedId: pickImpulse(impulses, remembered) });
     } catch (e) {
       toast.error(describeError(e));
     }
   },
 
-  select: (id) =>
-    set({ selectedId: id, run: get().run?.impulseId === id ? get().run : null, projection: null }),
+  select: (id) => {
+    set({ selectedId: id, run: get().run?.impulseId === id ? get().run : null, projection: null });
+    const { projectId } = get();
+    if (projectId) rememberImpulse(projectId, id);
+  },
 
   create: async () => {
     const { projectId, impulses } = get();
@@ -96,6 +107,7 @@ export const useImpulses = create<ImpulseState>((set, get) => ({
     try {
       await (await getDb()).putImpulse(impulse);
       set({ impulses: [...get().impulses, impulse], selectedId: impulse.id, run: null, projection: null });
+      rememberImpulse(projectId, impulse.id);
     } catch (e) {
       toast.error(describeError(e));
     }
@@ -110,6 +122,9 @@ export const useImpulses = create<ImpulseState>((set, get) => ({
       if (run.status === 'running' || get().projection?.status === 'running') dspWorker().cancel();
       set({ run: null, projection: null });
     }
+    // A wrong field stays on the page, with its message, but is not stored: the stored impulse is always one
+    // that can be used (other pages, the project archive).
+    if (impulseFieldProblems(updated).length > 0) return;
     try {
       await (await getDb()).putImpulse(updated);
     } catch (e) {
@@ -130,15 +145,12 @@ export const useImpulses = create<ImpulseState>((set, get) => ({
   generate: async () => {
     const impulse = get().impulses.find((i) => i.id === get().selectedId);
     if (!impulse || get().run?.status === 'running') return;
-    const usable = useDataset.getState().samples.filter((s) => s.enabled && !missingAxes(s, impulse.input));
-    const enabledCount = useDataset.getState().samples.filter((s) => s.enabled).length;
-    const samples: FeatureJobSample[] = usable.map(({ id, name, label, category, updatedAt }) => ({
-      id,
-      name,
-      label,
-      category,
-      updatedAt,
-    }));
+    const problems = featureSettingsProblems(impulse);
+    if (problems.length > 0) {
+      toast.error(`Features were not generated: ${problems[0]}`);
+      return;
+    }
+    const { samples, leftOut } = featureJobSamples(impulse, useDataset.getState().samples);
     const base: FeatureRun = {
       impulseId: impulse.id,
       configHash: featureConfigHash(impulse),
@@ -146,8 +158,10 @@ export const useImpulses = create<ImpulseState>((set, get) => ({
       progress: null,
       summary: null,
       samples,
-      leftOut: enabledCount - usable.length,
+      leftOut,
       error: null,
+      cancelling: false,
+      origin: 'generated',
     };
     set({ run: base, projection: null });
     // This run is still the one on screen, not cleared by an edit, another impulse or a newer run (every run
@@ -163,7 +177,8 @@ export const useImpulses = create<ImpulseState>((set, get) => ({
       );
       if (!isCurrent()) return;
       set({ run: { ...base, status: 'done', summary, progress: get().run?.progress ?? null } });
-      await get().project('pca');
+      // An empty set has nothing to plot (the explorer says so) and projecting it would only fail.
+      if (summary.windowCount > 0) await get().project('pca');
     } catch (e) {
       if (!isCurrent()) return;
       const cancelled = isStudioError(e) && e.code === 'cancelled';
@@ -172,7 +187,11 @@ export const useImpulses = create<ImpulseState>((set, get) => ({
     }
   },
 
-  cancel: () => void dspWorker().cancel(),
+  cancel: () => {
+    const run = get().run;
+    if (run?.status === 'running') set({ run: { ...run, cancelling: true } });
+    void dspWorker().cancel();
+  },
 
   project: async (method) => {
     const run = get().run;

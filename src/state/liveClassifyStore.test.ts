@@ -156,6 +156,21 @@ describe('live classification store', () => {
     expect(useLiveClassify.getState().session?.classified).toBe(1);
   });
 
+  it('runs on whatever page is open, and stops when another project is opened', async () => {
+    const { useProjects } = await import('./projectsStore');
+    useProjects.setState({ currentId: 'p' });
+    await useLiveClassify.getState().start(impulse, model, source.snapshot(), 'imu');
+    // A store update that is not a project change (e.g. the storage estimate) leaves it running.
+    useProjects.setState({ storage: { usage: 1, quota: 2 } });
+    expect(useLiveClassify.getState().session?.status).toBe('running');
+    useProjects.setState({ currentId: 'other' });
+    expect(useLiveClassify.getState().session).toMatchObject({
+      status: 'stopped',
+      message: expect.stringMatching(/Another project was opened/),
+    });
+    expect(source.listener).toBeNull();
+  });
+
   it('refuses a sensor without the impulse axes and a stale model', async () => {
     const gyro = { ...impulse, input: { ...impulse.input, axes: ['gyrX'] } };
     await useLiveClassify
@@ -187,6 +202,7 @@ describe('readout and withResult', () => {
     const none = { last: 0, total: 0, count: 0 };
     let session: LiveSession = {
       impulseId: 'imp',
+      impulseName: 'Impulse 1',
       kind: 'classifier',
       labels: ['idle'],
       sourceName: 'Virtual board',

@@ -6,10 +6,13 @@ import { createSmoother, type Smoother, type WindowLabel } from '../core/learn/a
 import { LiveWindower } from '../core/learn/liveWindow';
 import type { Precision } from '../core/learn/modelRunner';
 import type { TrainedModel } from '../core/learn/trainedModel';
+import { liveSettingsProblems } from '../core/validation/classifyRules';
+import { problemList } from '../core/validation/numberRule';
 import { trainWorker } from '../platform/workers/trainClient';
 import type { LiveResult } from '../../workers/trainApi';
 import { runtimeRegistry } from './devices/registry';
 import type { SourceSnapshot } from './devices/types';
+import { useProjects } from './projectsStore';
 
 /** Windows kept for the timeline chart. */
 export const TIMELINE_WINDOWS = 60;
@@ -50,6 +53,7 @@ export interface Timing {
 
 export interface LiveSession {
   impulseId: string;
+  impulseName: string;
   kind: TrainedModel['learn']['kind'];
   labels: string[];
   sourceName: string;
@@ -74,7 +78,7 @@ interface LiveClassifyState {
   session: LiveSession | null;
   setSettings: (patch: Partial<LiveSettings>) => void;
   start: (impulse: Impulse, model: TrainedModel, source: SourceSnapshot, sensorKey: string) => Promise<void>;
-  /** Stops classifying; the results so far stay. */
+  /** Stops classifying; the results so far stay. Leaving the Live page does not stop it. */
   stop: (message?: string) => void;
 }
 
@@ -150,11 +154,14 @@ export const useLiveClassify = create<LiveClassifyState>((set, get) => {
     start: async (impulse, model, source, sensorKey) => {
       get().stop();
       const id = current;
+      // The controls show what runs, also when the Live page is opened again later.
+      set({ settings: { ...get().settings, sourceId: source.id, sensorKey } });
       const { precision, smoothing, threshold } = get().settings;
       const sensor = source.sensors.find((s) => s.key === sensorKey);
       const kind = model.learn.kind;
       const session: LiveSession = {
         impulseId: impulse.id,
+        impulseName: impulse.name,
         kind,
         labels: model.labels,
         sourceName: source.name,
@@ -171,6 +178,8 @@ export const useLiveClassify = create<LiveClassifyState>((set, get) => {
         inference: noTiming,
       };
       const fail = (message: string) => set({ session: { ...session, status: 'stopped', message } });
+      const wrong = problemList(liveSettingsProblems(kind, { smoothing, threshold }))[0];
+      if (wrong) return fail(`Live classification was not started: ${wrong}`);
       const runtime = runtimeRegistry.get(source.id);
       if (!runtime || !sensor)
         return fail(`${source.name} is no longer connected: connect it on the Devices page.`);
@@ -255,4 +264,10 @@ export const useLiveClassify = create<LiveClassifyState>((set, get) => {
       pump();
     },
   };
+});
+
+// Classifying runs on across pages, but belongs to the project it was started in.
+useProjects.subscribe((state, previous) => {
+  if (state.currentId !== previous.currentId)
+    useLiveClassify.getState().stop('Another project was opened: live classification stopped.');
 });

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SampleMeta } from '../core/dataset/sample';
 import type { DatasetChange } from '../core/dataset/change';
 import { runtimeRegistry } from './devices/registry';
@@ -11,6 +11,7 @@ vi.mock('./datasetStore', () => ({
   useDataset: {
     getState: () => ({
       projectId: 'p',
+      samples: dataset.changes.flatMap((c) => c.put.map((p) => p.meta)),
       apply: async (_description: string, change: DatasetChange) => {
         dataset.changes.push(change);
         return true;
@@ -71,14 +72,14 @@ class FakeBoard implements SourceRuntime {
 }
 
 let board: FakeBoard;
-const record = (lengthMs = 100) =>
+const record = (lengthMs = 100, category: 'auto' | 'training' = 'training', label = 'wave') =>
   useRecorder.getState().start({
     source: board.snapshot(),
     sensorKey: 's1',
-    label: 'wave',
+    label,
     lengthMs,
     countdownS: 0,
-    category: 'training',
+    category,
   });
 const savedMeta = (): SampleMeta => dataset.changes.at(-1)!.put[0].meta;
 const lastToast = () => useToasts.getState().toasts.at(-1);
@@ -89,6 +90,10 @@ beforeEach(() => {
   dataset.changes.length = 0;
   useToasts.setState({ toasts: [] });
   useRecorder.setState({ phase: 'idle', partial: null });
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
 });
 
 describe('recorder', () => {
@@ -120,6 +125,23 @@ describe('recorder', () => {
     expect(useRecorder.getState().partial?.sample).toMatchObject({ frameCount: 10, streamGaps: 1 });
     await useRecorder.getState().keepPartial();
     expect(savedMeta()).toMatchObject({ frameCount: 10, streamGaps: 1 });
+  });
+
+  it('splits automatic recordings per label: the third of each label is for testing', async () => {
+    let clock = 1_700_000_000_000;
+    vi.spyOn(Date, 'now').mockImplementation(() => (clock += 1000));
+    for (const label of ['idle', 'wave']) {
+      for (let i = 0; i < 5; i++) {
+        record(100, 'auto', label);
+        board.send(10, true);
+        await vi.waitFor(() => expect(useRecorder.getState().phase).toBe('idle'));
+      }
+    }
+    await vi.waitFor(() => expect(dataset.changes).toHaveLength(10));
+    const categories = dataset.changes.map((c) => `${c.put[0].meta.label} ${c.put[0].meta.category}`);
+    expect(categories.filter((c) => c.endsWith('testing'))).toEqual(['idle testing', 'wave testing']);
+    expect(categories[2]).toBe('idle testing');
+    expect(categories[7]).toBe('wave testing');
   });
 
   it('refuses to record a stream the board has stopped, saying how to start it', () => {

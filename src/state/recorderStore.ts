@@ -1,8 +1,10 @@
 import { create } from 'zustand';
 import { RecordingBuffer } from '../core/dataset/recordingBuffer';
 import type { Sample, SampleCategory, SampleValues, SensorInfo } from '../core/dataset/sample';
-import { defaultCategory } from '../core/dataset/split';
+import { autoCategories } from '../core/dataset/split';
 import { newId } from '../core/ids';
+import { problemList } from '../core/validation/numberRule';
+import { recordingProblems } from '../core/validation/recordingRules';
 import { runtimeRegistry } from './devices/registry';
 import type { SourceSnapshot } from './devices/types';
 import { useDataset } from './datasetStore';
@@ -35,7 +37,7 @@ export interface RecordOptions {
   label: string;
   lengthMs: number;
   countdownS: number;
-  /** 'auto': the deterministic 80/20 split by sample id. */
+  /** 'auto': the default split, stratified per label (about 1 in 5 of each label for testing). */
   category: 'auto' | SampleCategory;
 }
 
@@ -56,7 +58,10 @@ function sampleFrom(
     projectId: useDataset.getState().projectId ?? '',
     name: `${label}.${id.slice(0, 6)}`,
     label,
-    category: o.category === 'auto' ? defaultCategory(id) : o.category,
+    category:
+      o.category === 'auto'
+        ? autoCategories(useDataset.getState().samples, [{ id, label, createdAt: now }])[0]
+        : o.category,
     enabled: true,
     sensors: axes,
     intervalMs,
@@ -92,6 +97,11 @@ export const useRecorder = create<RecorderState>((set, get) => ({
   partial: null,
 
   start: (o) => {
+    const problem = problemList(recordingProblems(o))[0];
+    if (problem) {
+      toast.error(`Recording was not started: ${problem}`);
+      return;
+    }
     const runtime = runtimeRegistry.get(o.source.id);
     const sensor = o.source.sensors.find((s) => s.key === o.sensorKey);
     if (!runtime || !sensor) {

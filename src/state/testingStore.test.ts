@@ -10,9 +10,12 @@ import type { TestJob } from '../../workers/trainApi';
 const worker = vi.hoisted(() => ({
   jobs: [] as unknown[],
   outcome: null as unknown,
+  /** When set, the job waits for it before it ends (a long run). */
+  running: null as Promise<void> | null,
   async test(job: unknown, onProgress: (done: number, total: number) => void) {
     this.jobs.push(job);
     onProgress(1, 2);
+    await this.running;
     if (this.outcome instanceof Error) throw this.outcome;
     return this.outcome;
   },
@@ -94,5 +97,22 @@ describe('testing store', () => {
     await useTesting.getState().run(impulse, model);
     expect(useTesting.getState().notice).toMatchObject({ cancelled: false, message: 'The impulse changed.' });
     expect(useTesting.getState().outcomes.imp.report).toBe(report);
+  });
+
+  it('Cancel shows at once, asks the worker to stop the test job only, and the run ends as cancelled', async () => {
+    let end!: () => void;
+    worker.running = new Promise((resolve) => (end = resolve));
+    worker.outcome = new StudioError('cancelled', 'Testing was cancelled.');
+    worker.cancel.mockClear();
+    const run = useTesting.getState().run(impulse, model);
+    useTesting.getState().cancel();
+    useTesting.getState().cancel();
+    expect(useTesting.getState().active).toMatchObject({ impulseId: 'imp', cancelling: true });
+    expect(worker.cancel.mock.calls).toEqual([['test']]);
+    end();
+    worker.running = null;
+    await run;
+    expect(useTesting.getState().active).toBeNull();
+    expect(useTesting.getState().notice).toMatchObject({ impulseId: 'imp', cancelled: true });
   });
 });

@@ -5,6 +5,7 @@ import type { Impulse } from '../core/impulse/impulse';
 import type { TestReport } from '../core/learn/modelTesting';
 import type { Precision } from '../core/learn/modelRunner';
 import type { TrainedModel } from '../core/learn/trainedModel';
+import { testSettingsProblems } from '../core/validation/classifyRules';
 import { trainWorker } from '../platform/workers/trainClient';
 import { toast } from './toastStore';
 import { jobSamples } from './trainingStore';
@@ -20,6 +21,8 @@ export interface ActiveTest {
   impulseId: string;
   done: number;
   total: number;
+  /** Cancel was clicked: the worker stops within a few windows. */
+  cancelling: boolean;
 }
 
 interface TestingState {
@@ -50,6 +53,11 @@ export const useTesting = create<TestingState>((set, get) => ({
 
   run: async (impulse, model) => {
     if (get().active) return;
+    const problem = testSettingsProblems(model.learn.kind, get().threshold).threshold;
+    if (problem) {
+      toast.error(`Testing was not started: ${problem}`);
+      return;
+    }
     const samples = jobSamples(impulse, 'testing');
     if (samples.length === 0) {
       toast.error('There are no enabled testing samples with this impulse’s axes.');
@@ -58,12 +66,16 @@ export const useTesting = create<TestingState>((set, get) => ({
     const { threshold } = get();
     // int8 only exists once the model is quantised; otherwise the float model is what there is to test.
     const precision = get().precision === 'int8' && model.int8 ? 'int8' : 'float32';
-    set({ active: { impulseId: impulse.id, done: 0, total: samples.length }, notice: null });
+    set({
+      active: { impulseId: impulse.id, done: 0, total: samples.length, cancelling: false },
+      notice: null,
+    });
     try {
       const report = await trainWorker().test(
         { impulse, model, samples, threshold, precision },
         proxy((done: number, total: number) => {
-          if (get().active?.impulseId === impulse.id) set({ active: { impulseId: impulse.id, done, total } });
+          const active = get().active;
+          if (active?.impulseId === impulse.id) set({ active: { ...active, done, total } });
         }),
       );
       const outcome: TestOutcome = { report, sampleCount: samples.length, finishedAt: Date.now() };
@@ -74,5 +86,10 @@ export const useTesting = create<TestingState>((set, get) => ({
     }
   },
 
-  cancel: () => void trainWorker().cancel(),
+  cancel: () => {
+    const active = get().active;
+    if (!active || active.cancelling) return;
+    set({ active: { ...active, cancelling: true } });
+    void trainWorker().cancel('test');
+  },
 }));

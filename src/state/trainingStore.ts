@@ -1,8 +1,13 @@
 import { create } from 'zustand';
 import { proxy } from 'comlink';
-import { describeError, isStudioError } from '../core/errors';
+import { describeError, isStudioError, StudioError } from '../core/errors';
 import type { Impulse } from '../core/impulse/impulse';
+import type { SampleMeta } from '../core/dataset/sample';
 import { missingAxes } from '../core/impulse/defaults';
+import { noWindowReason, windowFit, type WindowFit } from '../core/impulse/windowFit';
+import { trainingBlockers } from '../core/validation/impulseRules';
+import { problemList } from '../core/validation/numberRule';
+import { quantizeSettingsProblems } from '../core/validation/quantizeRules';
 import type { EpochLog } from '../core/learn/train';
 import type { TrainedModel, TrainingRun } from '../core/learn/trainedModel';
 import { DEFAULT_QUANTIZE, type QuantizeSettings } from '../core/learn/quantizeSettings';
@@ -24,12 +29,15 @@ export interface ActiveTraining {
   totalEpochs: number;
   backend: string | null;
   backendNote: string | null;
+  /** Cancel was clicked: the worker stops within a batch, then the run ends as cancelled. */
+  cancelling: boolean;
 }
 
 export interface Quantizing {
   impulseId: string;
   phase: 'features' | 'calibrating' | 'comparing';
   fraction: number;
+  cancelling: boolean;
 }
 
 interface TrainingState {
@@ -39,6 +47,8 @@ interface TrainingState {
   lastRun: TrainingRun | null;
   active: ActiveTraining | null;
   quantizing: Quantizing | null;
+  /** The impulse whose last quantisation was cancelled (its model is unchanged). */
+  quantizeCancelled: string | null;
   quantizeSettings: QuantizeSettings;
   backend: BackendChoice;
   load: (impulseId: string | null) => Promise<void>;
@@ -48,6 +58,7 @@ interface TrainingState {
   setQuantizeSettings: (settings: QuantizeSettings) => void;
   /** Quantises the stored model to int8 and compares it with float32 on the test set. */
   quantize: (impulse: Impulse) => Promise<void>;
+  cancelQuantize: () => void;
 }
 
 /** The enabled samples of a category that have the impulse's axes, as a worker job lists them. */
@@ -56,6 +67,17 @@ export function jobSamples(impulse: Impulse, category: 'training' | 'testing'): 
     .getState()
     .samples.filter((s) => s.enabled && s.category === category && !missingAxes(s, impulse.input))
     .map(({ id, name, label, category: c, updatedAt }) => ({ id, name, label, category: c, updatedAt }));
+}
+
+/** How the impulse's window fits its training samples (those a training job would use). */
+export function trainingWindowFit(
+  impulse: Impulse,
+  samples: readonly SampleMeta[] = useDataset.getState().samples,
+): WindowFit | null {
+  const used = samples.filter(
+    (s) => s.enabled && s.category === 'training' && !missingAxes(s, impulse.input),
+  );
+  return windowFit(used, impulse.input);
 }
 
 /** Estimated time left from the mean epoch time so far, ms. */
@@ -71,6 +93,7 @@ export const useTraining = create<TrainingState>((set, get) => ({
   lastRun: null,
   active: null,
   quantizing: null,
+  quantizeCancelled: null,
   quantizeSettings: DEFAULT_QUANTIZE,
   backend: 'wasm',
 
@@ -91,6 +114,11 @@ export const useTraining = create<TrainingState>((set, get) => ({
 
   train: async (impulse) => {
     if (get().active) return;
+    const blocker = trainingBlockers(impulse)[0] ?? noWindowReason(trainingWindowFit(impulse));
+    if (blocker) {
+      toast.error(`Training was not started: ${blocker}`);
+      return;
+    }
     const samples = jobSamples(impulse, 'training');
     if (samples.length === 0) {
       toast.error(
@@ -114,11 +142,14 @@ export const useTraining = create<TrainingState>((set, get) => ({
       totalEpochs: 0,
       backend: null,
       backendNote: null,
+      cancelling: false,
     };
     set({ active, lastRun: run, impulseId: impulse.id });
     const db = await getDb();
     try {
       await db.putTrainingRun(run);
+      // Cancelled before the job reached the worker: there is nothing to stop there.
+      if (get().active?.cancelling) throw new StudioError('cancelled', 'Training was cancelled.');
       const model = await trainWorker().train(
         {
           impulse,
@@ -161,7 +192,8 @@ export const useTraining = create<TrainingState>((set, get) => ({
         ...run,
         status: cancelled ? 'cancelled' : 'failed',
         endedAt: Date.now(),
-        message: describeError(e),
+        // "was cancelled" says it all; a reload's cancel (modelsRepo) names the reload instead.
+        message: cancelled ? undefined : describeError(e),
       };
       set({ active: null, lastRun: ended });
       try {
@@ -173,14 +205,27 @@ export const useTraining = create<TrainingState>((set, get) => ({
     }
   },
 
-  cancel: () => void trainWorker().cancel(),
+  cancel: () => {
+    const active = get().active;
+    if (!active || active.cancelling) return;
+    set({ active: { ...active, cancelling: true } });
+    void trainWorker().cancel('train');
+  },
 
   setQuantizeSettings: (quantizeSettings) => set({ quantizeSettings }),
 
   quantize: async (impulse) => {
     const model = get().model;
     if (!model || get().quantizing || get().active) return;
-    set({ quantizing: { impulseId: impulse.id, phase: 'features', fraction: 0 } });
+    const problem = problemList(quantizeSettingsProblems(get().quantizeSettings))[0];
+    if (problem) {
+      toast.error(`Quantisation was not started: ${problem}`);
+      return;
+    }
+    set({
+      quantizing: { impulseId: impulse.id, phase: 'features', fraction: 0, cancelling: false },
+      quantizeCancelled: null,
+    });
     try {
       const updated = await trainWorker().quantize(
         {
@@ -192,17 +237,25 @@ export const useTraining = create<TrainingState>((set, get) => ({
         },
         // Progress comes over its own message port, so a last report can land after the result: ignore it then.
         proxy((phase: Quantizing['phase'], fraction: number) => {
-          if (get().quantizing) set({ quantizing: { impulseId: impulse.id, phase, fraction } });
+          const q = get().quantizing;
+          if (q) set({ quantizing: { ...q, phase, fraction } });
         }),
       );
       if (get().impulseId === impulse.id) set({ model: updated });
       toast.success('Quantised to int8.');
     } catch (e) {
-      if (!(isStudioError(e) && (e.code === 'cancelled' || e.code === 'aborted')))
-        toast.error(describeError(e));
+      if (isStudioError(e) && e.code === 'cancelled') set({ quantizeCancelled: impulse.id });
+      else toast.error(describeError(e));
     } finally {
       set({ quantizing: null });
     }
+  },
+
+  cancelQuantize: () => {
+    const q = get().quantizing;
+    if (!q || q.cancelling) return;
+    set({ quantizing: { ...q, cancelling: true } });
+    void trainWorker().cancel('quantize');
   },
 }));
 

@@ -1,8 +1,11 @@
 import { currentProject, useProjects } from '../../state/projectsStore';
 import { formatBytes } from '../format';
+import { LiveIndicator } from '../liveClassify/LiveIndicator';
 import { routeHref } from '../useRoute';
+import { NAV_ID } from './Sidebar';
+import type { NavDrawer } from './useNavDrawer';
 
-export function TopBar() {
+export function TopBar({ drawer }: { drawer: NavDrawer }) {
   const projects = useProjects((s) => s.projects);
   const current = useProjects(currentProject);
   const storage = useProjects((s) => s.storage);
@@ -10,8 +13,18 @@ export function TopBar() {
 
   return (
     <header className="topbar">
+      <button
+        type="button"
+        ref={drawer.menuButton}
+        className="btn menu-button"
+        aria-controls={NAV_ID}
+        aria-expanded={drawer.open}
+        onClick={drawer.toggle}
+      >
+        <span aria-hidden="true">☰</span> Menu
+      </button>
       <label className="project-switch">
-        <span className="muted">Project</span>
+        <span className="muted project-switch-caption">Project</span>
         <select
           aria-label="Current project"
           value={current?.id ?? ''}
@@ -29,6 +42,7 @@ export function TopBar() {
       <a className="btn small" href={routeHref('projects')}>
         Manage projects
       </a>
+      <LiveIndicator />
       <div className="spacer" />
       {storage && (
         <div

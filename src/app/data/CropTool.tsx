@@ -1,4 +1,6 @@
+import { cropRangeProblems } from '../../core/validation/sampleToolRules';
 import { crop } from '../../state/datasetActions';
+import { NumberField } from '../components/NumberField';
 import type { TimeRange } from './SampleChart';
 
 interface Props {
@@ -12,12 +14,14 @@ interface Props {
 /** Crop: drag a range on the chart or type it; keeps only that range (undoable). */
 export function CropTool({ id, totalMs, range, onRange, onDone }: Props) {
   const r = range ?? { startMs: 0, endMs: totalMs };
-  const valid = r.endMs > r.startMs && r.startMs >= 0 && r.endMs <= totalMs + 1e-6;
+  const problems = cropRangeProblems(r, totalMs);
+  const valid = Object.keys(problems).length === 0;
   const set = (patch: Partial<TimeRange>) => onRange({ ...r, ...patch });
   return (
     <form
       className="tool-panel row gap wrap"
       data-testid="crop-tool"
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         void crop(id, r.startMs, r.endMs).then((ok) => {
@@ -29,42 +33,31 @@ export function CropTool({ id, totalMs, range, onRange, onDone }: Props) {
       }}
     >
       <span className="muted small">Drag across the chart to choose what to keep, or type it:</span>
-      <label>
-        From (ms)
-        <input
-          type="number"
-          min={0}
-          max={totalMs}
-          step="any"
-          value={Math.round(r.startMs)}
-          onChange={(e) => set({ startMs: Number(e.target.value) })}
-          aria-label="Crop start (ms)"
-        />
-      </label>
-      <label>
-        To (ms)
-        <input
-          type="number"
-          min={0}
-          max={totalMs}
-          step="any"
-          value={Math.round(r.endMs)}
-          onChange={(e) => set({ endMs: Number(e.target.value) })}
-          aria-label="Crop end (ms)"
-        />
-      </label>
+      <NumberField
+        label="From"
+        unit="ms"
+        ariaLabel="Crop start (ms)"
+        value={r.startMs}
+        format={(v) => String(Math.round(v))}
+        error={problems.startMs}
+        onChange={(startMs) => set({ startMs })}
+      />
+      <NumberField
+        label="To"
+        unit="ms"
+        ariaLabel="Crop end (ms)"
+        value={r.endMs}
+        format={(v) => String(Math.round(v))}
+        error={problems.endMs}
+        onChange={(endMs) => set({ endMs })}
+      />
       <button
         className="btn primary small"
         type="submit"
         disabled={!valid || (r.startMs <= 0 && r.endMs >= totalMs)}
       >
-        Crop to {Math.round(r.endMs - r.startMs)} ms
+        {valid ? `Crop to ${Math.round(r.endMs - r.startMs)} ms` : 'Crop to the range'}
       </button>
-      {!valid && (
-        <span className="error-text">
-          The range must lie within 0–{Math.round(totalMs)} ms and not be empty.
-        </span>
-      )}
     </form>
   );
 }

@@ -3,6 +3,9 @@ import type { SampleCategory } from '../../core/dataset/sample';
 import { useDevices } from '../../state/devicesStore';
 import { useRecorder } from '../../state/recorderStore';
 import { runtimeRegistry } from '../../state/devices/registry';
+import { RECORDING_RULES, recordingProblems } from '../../core/validation/recordingRules';
+import { NumberField } from '../components/NumberField';
+import { VirtualBoardControl } from '../components/VirtualBoardControl';
 import { LiveBuffer } from '../live/liveBuffer';
 import { LiveChart } from '../live/LiveChart';
 import { routeHref } from '../useRoute';
@@ -17,6 +20,10 @@ export function RecordPanel() {
   const [lengthMs, setLengthMs] = useState(2000);
   const [category, setCategory] = useState<'auto' | SampleCategory>('auto');
   const [countdownS, setCountdownS] = useState(0);
+  const [labelEdited, setLabelEdited] = useState(false);
+  const problems = recordingProblems({ label, lengthMs, countdownS });
+  // An empty label is only called a mistake once the user has typed and cleared it.
+  const labelError = labelEdited ? problems.label : undefined;
   const phase = useRecorder((s) => s.phase);
   const countdownLeft = useRecorder((s) => s.countdownLeft);
   const recordedMs = useRecorder((s) => s.recordedMs);
@@ -47,6 +54,7 @@ export function RecordPanel() {
       <h2>Record new data</h2>
       <form
         className="row gap wrap"
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           if (source && sensor)
@@ -86,42 +94,49 @@ export function RecordPanel() {
             ))}
           </select>
         </label>
-        <label>
+        <VirtualBoardControl source={source} sensor={sensor} disabled={busy} />
+        <label className={labelError ? 'invalid' : undefined}>
           Label
           <input
             aria-label="Recording label"
             required
             value={label}
-            onChange={(e) => setLabel(e.target.value)}
+            onChange={(e) => {
+              setLabel(e.target.value);
+              setLabelEdited(true);
+            }}
             disabled={busy}
             placeholder="e.g. wave"
+            aria-invalid={!!labelError}
+            aria-describedby={labelError ? 'record-label-error' : undefined}
           />
+          {labelError && (
+            <span id="record-label-error" className="field-error" role="alert">
+              {labelError}
+            </span>
+          )}
         </label>
-        <label>
-          Length (ms)
-          <input
-            aria-label="Recording length (ms)"
-            type="number"
-            min={100}
-            max={600000}
-            step={100}
-            value={lengthMs}
-            onChange={(e) => setLengthMs(Number(e.target.value))}
-            disabled={busy}
-          />
-        </label>
-        <label>
-          Countdown (s)
-          <input
-            aria-label="Countdown (s)"
-            type="number"
-            min={0}
-            max={10}
-            value={countdownS}
-            onChange={(e) => setCountdownS(Number(e.target.value))}
-            disabled={busy}
-          />
-        </label>
+        <NumberField
+          label="Length"
+          unit="ms"
+          ariaLabel="Recording length (ms)"
+          rule={RECORDING_RULES.lengthMs}
+          step={100}
+          error={problems.lengthMs}
+          value={lengthMs}
+          onChange={setLengthMs}
+          disabled={busy}
+        />
+        <NumberField
+          label="Countdown"
+          unit="s"
+          ariaLabel="Countdown (s)"
+          rule={RECORDING_RULES.countdownS}
+          error={problems.countdownS}
+          value={countdownS}
+          onChange={setCountdownS}
+          disabled={busy}
+        />
         <label>
           Category
           <select
@@ -143,10 +158,16 @@ export function RecordPanel() {
           <button
             className="btn primary"
             type="submit"
-            disabled={!sensor || !label.trim() || !(lengthMs >= 100)}
+            disabled={!sensor || Object.keys(problems).length > 0}
+            aria-describedby={problems.label && !labelError ? 'record-blocker' : undefined}
           >
             Start recording
           </button>
+        )}
+        {!busy && problems.label && !labelError && (
+          <span id="record-blocker" className="muted small">
+            Enter a label to record.
+          </span>
         )}
       </form>
       {busy && (

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useDataset } from '../../state/datasetStore';
+import { segmentLengthProblems } from '../../core/validation/sampleToolRules';
 import { split, suggestSegments } from '../../state/datasetActions';
+import { NumberField } from '../components/NumberField';
 import type { TimeRange } from './SampleChart';
 
 interface Props {
@@ -14,6 +16,7 @@ interface Props {
 /** Split: find events automatically by signal energy or drag segments by hand, then cut into new samples. */
 export function SplitTool({ id, totalMs, segments, onSegments, onDone }: Props) {
   const [lengthMs, setLengthMs] = useState(1000);
+  const problems = segmentLengthProblems(lengthMs, totalMs);
   const intervalMs = useDataset((s) => s.samples.find((m) => m.id === id)?.intervalMs ?? 1);
   const toFrames = (r: TimeRange) => ({
     startFrame: Math.round(r.startMs / intervalMs),
@@ -23,20 +26,17 @@ export function SplitTool({ id, totalMs, segments, onSegments, onDone }: Props) 
   return (
     <div className="tool-panel" data-testid="split-tool">
       <div className="row gap wrap">
-        <label>
-          Segment length (ms)
-          <input
-            type="number"
-            min={1}
-            max={totalMs}
-            value={lengthMs}
-            onChange={(e) => setLengthMs(Number(e.target.value))}
-            aria-label="Segment length (ms)"
-          />
-        </label>
+        <NumberField
+          label="Segment length"
+          unit="ms"
+          ariaLabel="Segment length (ms)"
+          value={lengthMs}
+          error={problems.lengthMs}
+          onChange={setLengthMs}
+        />
         <button
           className="btn small"
-          disabled={!(lengthMs > 0 && lengthMs <= totalMs)}
+          disabled={!!problems.lengthMs}
           onClick={async () => {
             const found = await suggestSegments(id, lengthMs);
             onSegments(

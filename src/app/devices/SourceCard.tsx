@@ -46,22 +46,24 @@ export function SourceCard({ source }: { source: SourceSnapshot }) {
         {source.details.map((d) => ` · ${d}`)}
       </p>
       {source.sensors.length > 0 && (
-        <table className="table compact" data-testid="sensor-table">
-          <thead>
-            <tr>
-              <th>Sensor</th>
-              <th>Axes (units)</th>
-              <th className="num">Rate</th>
-              <th className="num">Measured</th>
-              <th className="num">Readings</th>
-            </tr>
-          </thead>
-          <tbody>
-            {source.sensors.map((s) => (
-              <SensorRow key={s.key} sourceId={source.id} sensor={s} connected={connected} />
-            ))}
-          </tbody>
-        </table>
+        <div className="table-scroll">
+          <table className="table compact" data-testid="sensor-table">
+            <thead>
+              <tr>
+                <th>Sensor</th>
+                <th>Axes (units)</th>
+                <th className="num">Rate</th>
+                <th className="num">Measured</th>
+                <th className="num">Readings</th>
+              </tr>
+            </thead>
+            <tbody>
+              {source.sensors.map((s) => (
+                <SensorRow key={s.key} sourceId={source.id} sensor={s} connected={connected} />
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <div className="row gap wrap integrity small">
         <span data-testid="dropped-frames">Dropped frames: {source.droppedFrames}</span>

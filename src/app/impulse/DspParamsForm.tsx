@@ -1,6 +1,7 @@
 import type { Impulse } from '../../core/impulse/impulse';
 import { getBlock } from '../../core/dsp/blocks';
 import { useImpulses } from '../../state/impulseStore';
+import { dspParamProblems } from '../../core/validation/dspParamRules';
 import { NumberField } from '../components/NumberField';
 import { MfeClampNote } from './MfeClampNote';
 
@@ -15,6 +16,7 @@ export function DspParamsForm({ impulse }: { impulse: Impulse }) {
   const save = useImpulses((s) => s.save);
   const block = getBlock(impulse.dsp.block);
   const values = { ...block.defaults, ...impulse.dsp.params };
+  const problems = dspParamProblems(impulse.dsp);
   const set = (key: string, v: number | string | boolean) =>
     void save({ ...impulse, dsp: { ...impulse.dsp, params: { ...impulse.dsp.params, [key]: v } } });
 
@@ -37,7 +39,15 @@ export function DspParamsForm({ impulse }: { impulse: Impulse }) {
             );
           }
           if (typeof v === 'number')
-            return <NumberField key={key} label={key} value={v} onChange={(n) => set(key, n)} />;
+            return (
+              <NumberField
+                key={key}
+                label={key}
+                value={v}
+                error={problems[key]}
+                onChange={(n) => set(key, n)}
+              />
+            );
           return (
             <label key={key}>
               {key}

@@ -42,6 +42,15 @@ export function ExplorerPanel() {
     [summary, run],
   );
   if (!summary || !run) return null;
+  if (summary.windowCount === 0)
+    return (
+      <div className="card explorer" data-testid="feature-explorer">
+        <h2>Feature explorer</h2>
+        <p className="muted" data-testid="explorer-empty">
+          No window to plot: the feature set is empty (see the Features summary above for why).
+        </p>
+      </div>
+    );
   const pickedSample = picked !== null ? run.samples[summary.rowSample[picked]] : null;
 
   return (

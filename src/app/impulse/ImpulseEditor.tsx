@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { Impulse } from '../../core/impulse/impulse';
 import { describeImpulse } from '../../core/impulse/generateFeatures';
 import { framesPerWindow } from '../../core/dataset/windowing';
@@ -7,6 +7,10 @@ import type { BlockId } from '../../core/dsp/block';
 import { describeError } from '../../core/errors';
 import { useImpulses } from '../../state/impulseStore';
 import { useDataset } from '../../state/datasetStore';
+import { missingAxes } from '../../core/impulse/defaults';
+import { windowFit, windowFitWarning } from '../../core/impulse/windowFit';
+import { impulseInputProblems, INPUT_RULES } from '../../core/validation/impulseInputRules';
+import { problemList } from '../../core/validation/numberRule';
 import { NumberField } from '../components/NumberField';
 import { DspParamsForm } from './DspParamsForm';
 import { LearningBlockCard } from './LearningBlockCard';
@@ -23,7 +27,15 @@ export function ImpulseEditor({ impulse }: { impulse: Impulse }) {
   const input = impulse.input;
   const setInput = (patch: Partial<Impulse['input']>) =>
     void save({ ...impulse, input: { ...input, ...patch } });
+  const problems = useMemo(() => impulseInputProblems(input), [input]);
+  const axesMessageId = useId();
+  const fitWarning = useMemo(() => {
+    const used = samples.filter((s) => s.enabled && !missingAxes(s, input));
+    return windowFitWarning(windowFit(used, input), input.zeroPad);
+  }, [samples, input]);
   const layout = useMemo(() => {
+    const wrong = problemList(problems)[0];
+    if (wrong) return { ok: false as const, error: `Fix the input block first: ${wrong}` };
     try {
       const d = describeImpulse(impulse, {
         axes: input.axes.length,
@@ -34,7 +46,7 @@ export function ImpulseEditor({ impulse }: { impulse: Impulse }) {
     } catch (e) {
       return { ok: false as const, error: describeError(e) };
     }
-  }, [impulse, input]);
+  }, [impulse, input, problems]);
 
   return (
     <div className="impulse-editor">
@@ -61,21 +73,24 @@ export function ImpulseEditor({ impulse }: { impulse: Impulse }) {
           <NumberField
             label="Window size"
             unit="ms"
-            min={1}
+            rule={INPUT_RULES.windowSizeMs}
+            error={problems.windowSizeMs}
             value={input.windowSizeMs}
             onChange={(v) => setInput({ windowSizeMs: v })}
           />
           <NumberField
             label="Window stride"
             unit="ms"
-            min={1}
+            rule={INPUT_RULES.windowStrideMs}
+            error={problems.windowStrideMs}
             value={input.windowStrideMs}
             onChange={(v) => setInput({ windowStrideMs: v })}
           />
           <NumberField
             label="Frequency"
             unit="Hz"
-            min={1}
+            rule={INPUT_RULES.frequencyHz}
+            error={problems.frequencyHz}
             value={input.frequencyHz}
             onChange={(v) => setInput({ frequencyHz: v })}
           />
@@ -88,7 +103,12 @@ export function ImpulseEditor({ impulse }: { impulse: Impulse }) {
           />
           Zero-pad samples shorter than a window
         </label>
-        <fieldset className="axes">
+        {fitWarning && (
+          <p className="callout warn" data-testid="window-fit-warning" role="status">
+            {fitWarning}
+          </p>
+        )}
+        <fieldset className="axes" aria-describedby={problems.axes ? axesMessageId : undefined}>
           <legend>Axes</legend>
           {axisNames.map((a) => (
             <label key={a} className="row gap-s">
@@ -106,8 +126,15 @@ export function ImpulseEditor({ impulse }: { impulse: Impulse }) {
               {a}
             </label>
           ))}
+          {problems.axes && (
+            <span id={axesMessageId} className="field-error" role="alert">
+              {problems.axes}
+            </span>
+          )}
         </fieldset>
-        <p className="muted small">{framesPerWindow(input)} frames per window.</p>
+        {Object.keys(problems).length === 0 && (
+          <p className="muted small">{framesPerWindow(input)} frames per window.</p>
+        )}
       </div>
       <div className="card block-card">
         <h2>Processing block</h2>

@@ -2,7 +2,9 @@ import type { Impulse } from '../../core/impulse/impulse';
 import type { TrainedModel } from '../../core/learn/trainedModel';
 import type { SensorSnapshot, SourceSnapshot } from '../../state/devices/types';
 import { useLiveClassify } from '../../state/liveClassifyStore';
+import { CONFIDENCE_RULE, liveSettingsProblems, SMOOTHING_RULE } from '../../core/validation/classifyRules';
 import { NumberField } from '../components/NumberField';
+import { VirtualBoardControl } from '../components/VirtualBoardControl';
 
 interface Props {
   impulse: Impulse;
@@ -21,10 +23,12 @@ export function LiveControls({ impulse, model, sources, source, sensor, problem 
   const { setSettings, start, stop } = useLiveClassify.getState();
   const running = status !== 'stopped';
   const kind = model.learn.kind;
+  const problems = liveSettingsProblems(kind, settings);
   return (
     <section className="card" data-testid="live-controls">
       <form
         className="row gap wrap live-controls"
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           if (sensor) void start(impulse, model, source, sensor.key);
@@ -60,6 +64,7 @@ export function LiveControls({ impulse, model, sources, source, sensor, problem 
             ))}
           </select>
         </label>
+        <VirtualBoardControl source={source} sensor={sensor} />
         <label>
           Precision
           <select
@@ -73,32 +78,35 @@ export function LiveControls({ impulse, model, sources, source, sensor, problem 
           </select>
         </label>
         <NumberField
-          label="Smoothing (windows)"
+          label="Smoothing"
+          unit="windows"
+          ariaLabel="Smoothing (windows)"
           value={settings.smoothing}
           onChange={(v) => setSettings({ smoothing: v })}
-          min={1}
-          max={50}
-          step={1}
+          rule={SMOOTHING_RULE}
+          error={problems.smoothing}
         />
         {kind === 'classifier' && (
           <NumberField
             label="Confidence threshold"
             value={settings.threshold}
             onChange={(v) => setSettings({ threshold: v })}
-            min={0}
-            max={1}
+            rule={CONFIDENCE_RULE}
+            error={problems.threshold}
             step={0.05}
           />
         )}
+        {/* Keyed apart: were the Stop button's element reused as Start, the click that stops would also submit. */}
         {running ? (
-          <button type="button" className="btn" onClick={() => stop()} data-testid="live-stop">
+          <button key="stop" type="button" className="btn" onClick={() => stop()} data-testid="live-stop">
             Stop
           </button>
         ) : (
           <button
+            key="start"
             type="submit"
             className="btn primary"
-            disabled={!sensor || !!problem || !Number.isInteger(settings.smoothing)}
+            disabled={!sensor || !!problem || Object.keys(problems).length > 0}
             data-testid="live-start"
           >
             Start

@@ -1,21 +1,36 @@
 import type { LiveSession, Timing } from '../../state/liveClassifyStore';
 import { labelColor } from './labelColor';
 import { LiveTimeline } from './LiveTimeline';
+import { formatDuration, performanceClockResolution } from './timing';
 
-/** Below 0.1 ms (a small dense net) the figure is shown in µs rather than as "0.0 ms". */
-const ms = (v: number) => (v < 0.1 ? `${Math.round(v * 1000)} µs` : `${v.toFixed(1)} ms`);
 const mean = (t: Timing) => (t.count ? t.total / t.count : 0);
 
 /** The current smoothed result, the per-class bars, the timeline and the per-window timing. */
 export function LiveResultPanel({ session }: { session: LiveSession }) {
   const r = session.readout;
-  const labelClass = r?.text === 'uncertain' ? 'uncertain' : r?.text === 'anomaly' ? 'anomaly' : '';
+  const stopped = session.status === 'stopped';
+  const labelClass = stopped
+    ? 'stopped'
+    : r?.text === 'uncertain'
+      ? 'uncertain'
+      : r?.text === 'anomaly'
+        ? 'anomaly'
+        : '';
+  const tick = performanceClockResolution();
+  const ms = (v: number) => formatDuration(v, tick);
   return (
-    <section className="card" data-testid="live-results">
+    <section className={`card${stopped ? ' live-stopped' : ''}`} data-testid="live-results">
       <div className="live-main">
         <div>
-          <div className={`live-label ${labelClass}`} data-testid="live-label" aria-live="polite">
-            {r ? r.text : session.status === 'stopped' ? '–' : 'Waiting for the first window…'}
+          {/* A stopped session's result is history, not what the sensor shows now: say so, in a muted style. */}
+          {stopped && r && <div className="live-stopped-caption">Stopped — last result:</div>}
+          <div
+            className={`live-label ${labelClass}`}
+            data-testid="live-label"
+            data-state={stopped ? 'stopped' : 'current'}
+            aria-live="polite"
+          >
+            {r ? r.text : stopped ? '–' : 'Waiting for the first window…'}
           </div>
           {r && session.kind === 'classifier' && (
             <div className="live-sub">smoothed probability {r.value.toFixed(2)}</div>
@@ -26,7 +41,15 @@ export function LiveResultPanel({ session }: { session: LiveSession }) {
               anomaly score {r.value.toFixed(3)} (above 0: outside every cluster)
             </div>
           )}
-          <div className="live-timing small" data-testid="live-timing">
+          <div
+            className="live-timing small"
+            data-testid="live-timing"
+            title={
+              tick > 0
+                ? `Timed in the worker with the browser’s clock, which here ticks every ${formatDuration(tick, 0)}`
+                : undefined
+            }
+          >
             {session.dsp.count > 0 ? (
               <>
                 DSP {ms(session.dsp.last)} (mean {ms(mean(session.dsp))}) · inference{' '}

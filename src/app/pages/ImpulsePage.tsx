@@ -1,4 +1,6 @@
 import { useEffect } from 'react';
+import { featureConfigHash } from '../../core/impulse/impulse';
+import { useFeatureCache } from '../../state/featureCacheStore';
 import { useImpulses } from '../../state/impulseStore';
 import { useProjects } from '../../state/projectsStore';
 import { useDataset } from '../../state/datasetStore';
@@ -7,15 +9,29 @@ import { ImpulseEditor } from '../impulse/ImpulseEditor';
 import { GeneratePanel } from '../impulse/GeneratePanel';
 import { WindowViewPanel } from '../impulse/WindowViewPanel';
 import { ExplorerPanel } from '../impulse/ExplorerPanel';
+import { ImpulseIntro } from '../impulse/ImpulseIntro';
+
+/** Edits settle before the cache is asked again: a parameter typed back to an earlier value finds its features. */
+const CACHE_CHECK_DELAY_MS = 250;
 
 export function ImpulsePage() {
   const projectId = useProjects((s) => s.currentId);
   const loadedFor = useImpulses((s) => s.projectId);
   const impulse = useImpulses((s) => s.impulses.find((i) => i.id === s.selectedId));
   const sampleCount = useDataset((s) => s.samples.length);
+  const samples = useDataset((s) => (s.projectId === projectId && !s.loading ? s.samples : null));
+  const noImpulse = useImpulses((s) => s.projectId === projectId && s.impulses.length === 0);
+  const impulseId = impulse?.id;
+  const configHash = impulse ? featureConfigHash(impulse) : null;
   useEffect(() => {
     if (projectId !== loadedFor) void useImpulses.getState().load(projectId);
   }, [projectId, loadedFor]);
+  // After a reload the explorer shows what the cache already holds, without a Generate.
+  useEffect(() => {
+    if (!impulseId || !configHash || !samples) return;
+    const timer = setTimeout(() => void useFeatureCache.getState().check(), CACHE_CHECK_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [impulseId, configHash, samples]);
 
   return (
     <section className="impulse-page">
@@ -30,6 +46,7 @@ export function ImpulsePage() {
         </div>
       )}
       <ImpulseList />
+      {noImpulse && <ImpulseIntro />}
       {impulse && (
         <>
           <ImpulseEditor key={impulse.id} impulse={impulse} />

@@ -1,5 +1,5 @@
 import { useSelectedImpulse } from '../hooks/useSelectedImpulse';
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { featureConfigHash } from '../../core/impulse/impulse';
 import { useDevices } from '../../state/devicesStore';
 import { useLiveClassify } from '../../state/liveClassifyStore';
@@ -15,15 +15,20 @@ export function LivePage() {
   const allSources = useDevices((s) => s.sources);
   const settings = useLiveClassify((s) => s.settings);
   const session = useLiveClassify((s) => s.session);
-  // Classifying is work in the background: it ends when the page is left.
-  useEffect(() => () => useLiveClassify.getState().stop(), []);
 
   const sources = useMemo(() => allSources.filter((s) => s.status === 'connected'), [allSources]);
   const source = sources.find((s) => s.id === settings.sourceId) ?? sources[0];
-  const sensor = source?.sensors.find((s) => s.key === settings.sensorKey) ?? source?.sensors[0];
+  // Until the user picks one, the first sensor that can feed the impulse (the joined 6-axis stream for an
+  // accelerometer + gyroscope impulse).
+  const sensor =
+    source?.sensors.find((s) => s.key === settings.sensorKey) ??
+    source?.sensors.find((s) => !!impulse && sensorProblem(impulse, s) === null) ??
+    source?.sensors[0];
   const stale = !!impulse && !!model && model.configHash !== featureConfigHash(impulse);
   const problem = impulse && sensor ? sensorProblem(impulse, sensor) : null;
   const running = !!session && session.status !== 'stopped';
+  // A session runs on across pages, where another impulse may have been selected meanwhile: still show it.
+  const otherImpulse = running && session.impulseId !== impulse?.id;
 
   return (
     <section className="live-page">
@@ -54,8 +59,17 @@ export function LivePage() {
           {session.message}
         </p>
       )}
+      {otherImpulse && (
+        <p className="callout" data-testid="live-other-impulse">
+          Live classification with “{session.impulseName}” is running. Stop it to classify with{' '}
+          {impulse ? `“${impulse.name}”` : 'another impulse'}.{' '}
+          <button type="button" className="btn small" onClick={() => useLiveClassify.getState().stop()}>
+            Stop
+          </button>
+        </p>
+      )}
       {session &&
-        session.impulseId === impulse?.id &&
+        (session.impulseId === impulse?.id || otherImpulse) &&
         (session.status !== 'stopped' || session.classified > 0) && (
           <>
             <p className="muted small">

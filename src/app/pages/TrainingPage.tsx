@@ -6,7 +6,9 @@ import { featureConfigHash } from '../../core/impulse/impulse';
 import { defaultLearnBlock } from '../../core/learn/learnBlock';
 import { useDataset } from '../../state/datasetStore';
 import { ImpulsePicker } from '../testing/ImpulsePicker';
-import { useTraining } from '../../state/trainingStore';
+import { trainingWindowFit, useTraining } from '../../state/trainingStore';
+import { noWindowReason } from '../../core/impulse/windowFit';
+import { featureSettingsProblems, trainingBlockers } from '../../core/validation/impulseRules';
 import { LearnBlockEditor } from '../training/LearnBlockEditor';
 import { TrainingResults } from '../training/TrainingResults';
 import { TrainingRunPanel } from '../training/TrainingRunPanel';
@@ -20,12 +22,19 @@ export function TrainingPage() {
 
   const shape = useMemo(() => {
     if (!impulse) return null;
+    const wrong = featureSettingsProblems(impulse)[0];
+    if (wrong) return { value: null, error: wrong };
     try {
       return { value: featureShape(impulse), error: null };
     } catch (e) {
       return { value: null, error: describeError(e) };
     }
   }, [impulse]);
+  const blocker = useMemo(
+    () =>
+      impulse ? (trainingBlockers(impulse)[0] ?? noWindowReason(trainingWindowFit(impulse, samples))) : null,
+    [impulse, samples],
+  );
   const trainingLabels = useMemo(
     () => new Set(samples.filter((s) => s.enabled && s.category === 'training').map((s) => s.label)),
     [samples],
@@ -44,8 +53,7 @@ export function TrainingPage() {
       )}
       {impulse && shape?.error && (
         <div className="callout warn">
-          The impulse’s processing block needs attention before training: {shape.error}{' '}
-          <a href="#/impulse">Fix it</a>.
+          The impulse design needs attention before training: {shape.error} <a href="#/impulse">Fix it</a>.
         </div>
       )}
       {impulse && shape?.value && (
@@ -60,6 +68,7 @@ export function TrainingPage() {
           <TrainingRunPanel
             impulse={impulse}
             canTrain={trainingLabels.size > 0}
+            blocker={blocker}
             neural={(impulse.learn?.kind ?? 'classifier') !== 'anomaly'}
           />
           {model && <TrainingResults model={model} stale={model.configHash !== featureConfigHash(impulse)} />}

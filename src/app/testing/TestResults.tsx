@@ -3,7 +3,8 @@ import type { TestReport } from '../../core/learn/modelTesting';
 import type { TestOutcome } from '../../state/testingStore';
 import { ClassScores, ConfusionMatrix } from '../training/ConfusionMatrix';
 import { TestSampleTable } from './TestSampleTable';
-import { formatPercent } from './sampleRows';
+import { ThresholdEffect } from './ThresholdEffect';
+import { formatPercent, formatShare } from './sampleRows';
 
 /** The last test of the impulse: headline figures, confusion matrix, per-class scores and every sample. */
 export function TestResults({ outcome, fromOlderModel }: { outcome: TestOutcome; fromOlderModel: boolean }) {
@@ -45,6 +46,7 @@ export function TestResults({ outcome, fromOlderModel }: { outcome: TestOutcome;
           <ClassScores unit="Samples" testId="test-per-class" scores={report.perClass} />
         </div>
       )}
+      {report.kind === 'classifier' && report.samples.length > 0 && <ThresholdEffect report={report} />}
       <div className="row gap wrap">
         <h3>Samples</h3>
         <span className="muted small">
@@ -60,36 +62,72 @@ export function TestResults({ outcome, fromOlderModel }: { outcome: TestOutcome;
   );
 }
 
+function Metric({
+  label,
+  value,
+  note,
+  testId,
+}: {
+  label: string;
+  value: string;
+  note?: string;
+  testId?: string;
+}) {
+  return (
+    <div className="test-metric">
+      <span className="test-metric-label">{label}</span>
+      <span className="test-metric-value" data-testid={testId}>
+        {value}
+      </span>
+      {note && <span className="test-metric-note">{note}</span>}
+    </div>
+  );
+}
+
+/**
+ * The headline figures. A classifier gets two accuracies, each named for what it counts: per sample (the
+ * verdict at the threshold) and per window by top score with no threshold, the quantisation panel's figure.
+ */
 function Headline({ report }: { report: TestReport }) {
-  const accuracyLabel = {
-    classifier: 'Accuracy',
-    regression: 'Within tolerance',
-    anomaly: 'Not flagged as anomaly',
-  }[report.kind];
+  const samples = report.samples.length;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  if (report.kind === 'classifier') {
+    return (
+      <div className="test-metrics">
+        <Metric
+          label="Accuracy per sample"
+          value={formatPercent(report.accuracy)}
+          note={`majority vote of the windows whose top score is at least the confidence threshold ${report.threshold} · ${plural(samples, 'sample')}`}
+          testId="test-accuracy"
+        />
+        <Metric
+          label="Accuracy per window, top score"
+          value={formatPercent(report.windowAccuracy ?? 0)}
+          note={`no threshold · ${plural(report.windowCount, 'test window')}`}
+          testId="test-window-accuracy"
+        />
+        <Metric
+          label={`Uncertain below ${report.threshold}`}
+          value={`${report.uncertainSamples ?? 0} of ${samples}`}
+          note={`samples; windows: ${formatShare(report.uncertainWindows ?? 0, report.windowCount)}`}
+          testId="test-uncertain"
+        />
+        <Metric label="Weighted F1" value={report.weightedF1.toFixed(2)} note="per sample" />
+      </div>
+    );
+  }
   return (
     <div className="test-metrics">
-      <div className="test-metric">
-        <span className="test-metric-label">{accuracyLabel}</span>
-        <span className="test-metric-value" data-testid="test-accuracy">
-          {formatPercent(report.accuracy)}
-        </span>
-      </div>
-      {report.kind === 'classifier' && (
-        <div className="test-metric">
-          <span className="test-metric-label">Weighted F1</span>
-          <span className="test-metric-value">{report.weightedF1.toFixed(2)}</span>
-        </div>
-      )}
+      <Metric
+        label={report.kind === 'regression' ? 'Within tolerance' : 'Not flagged as anomaly'}
+        value={formatPercent(report.accuracy)}
+        note={`per sample · ${plural(samples, 'sample')}`}
+        testId="test-accuracy"
+      />
       {report.mae !== undefined && (
-        <div className="test-metric">
-          <span className="test-metric-label">Mean absolute error</span>
-          <span className="test-metric-value">{report.mae.toPrecision(3)}</span>
-        </div>
+        <Metric label="Mean absolute error" value={report.mae.toPrecision(3)} note="of the mean per sample" />
       )}
-      <div className="test-metric">
-        <span className="test-metric-label">Samples</span>
-        <span className="test-metric-value">{report.samples.length}</span>
-      </div>
+      <Metric label="Windows" value={String(report.windowCount)} />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { Impulse } from '../../core/impulse/impulse';
 import type { TrainedModel } from '../../core/learn/trainedModel';
 import { useTesting } from '../../state/testingStore';
 import { useTraining } from '../../state/trainingStore';
+import { CONFIDENCE_RULE, testSettingsProblems, TOLERANCE_RULE } from '../../core/validation/classifyRules';
 import { NumberField } from '../components/NumberField';
 
 /** Precision and threshold, the "Classify all test samples" button, and progress with cancel. */
@@ -24,6 +25,7 @@ export function TestRunPanel({
   const { setThreshold, setPrecision, run, cancel } = useTesting.getState();
   const kind = model.learn.kind;
   const running = active?.impulseId === impulse.id;
+  const problems = testSettingsProblems(kind, threshold);
 
   return (
     <section className="card" data-testid="test-panel">
@@ -46,22 +48,28 @@ export function TestRunPanel({
             label="Confidence threshold"
             value={threshold}
             onChange={setThreshold}
-            min={0}
-            max={1}
+            rule={CONFIDENCE_RULE}
+            error={problems.threshold}
             step={0.05}
           />
         )}
         {kind === 'regression' && (
-          <NumberField label="Tolerance (±)" value={threshold} onChange={setThreshold} min={0} step="any" />
+          <NumberField
+            label="Tolerance (±)"
+            value={threshold}
+            onChange={setThreshold}
+            rule={TOLERANCE_RULE}
+            error={problems.threshold}
+          />
         )}
         {running ? (
-          <button className="btn" onClick={cancel}>
-            Cancel
+          <button className="btn" onClick={cancel} disabled={active.cancelling} data-testid="test-cancel">
+            {active.cancelling ? 'Cancelling…' : 'Cancel'}
           </button>
         ) : (
           <button
             className="btn primary"
-            disabled={!canRun || !!active || training}
+            disabled={!canRun || !!active || training || !!problems.threshold}
             onClick={() => void run(impulse, model)}
             data-testid="test-run"
           >
@@ -72,7 +80,7 @@ export function TestRunPanel({
       <p className="muted small">
         {sampleCount} enabled testing sample{sampleCount === 1 ? '' : 's'} with the impulse’s axes.{' '}
         {kind === 'classifier' &&
-          'A window below the threshold is uncertain; a sample takes the label most confident windows agree on.'}
+          'A window whose top score is below the threshold is uncertain and casts no vote; a sample takes the label most of its confident windows vote for, and is uncertain (counted wrong) when none is confident.'}
         {kind === 'regression' &&
           'A sample counts as right when its mean prediction is within the tolerance of its label.'}
         {kind === 'anomaly' &&

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SampleTestResult } from '../../core/learn/modelTesting';
-import { formatPercent, formatScore, sampleRows } from './sampleRows';
+import { formatPercent, formatScore, formatShare, sampleRows } from './sampleRows';
 
 function result(name: string, label: string, predicted: string): SampleTestResult {
   return {
@@ -13,6 +13,7 @@ function result(name: string, label: string, predicted: string): SampleTestResul
     correct: label === predicted,
     windowStartMs: [],
     windowPredicted: [],
+    windowScore: [],
   };
 }
 
@@ -48,5 +49,7 @@ describe('formatting', () => {
     expect(formatScore('classifier', 0.876)).toBe('0.88');
     expect(formatScore('regression', 12.345678)).toBe('12.35');
     expect(formatScore('anomaly', -0.5)).toBe('-0.5');
+    expect(formatShare(3, 8)).toBe('3 of 8 (37.5 %)');
+    expect(formatShare(0, 0)).toBe('0 of 0 (0.0 %)');
   });
 });

@@ -18,7 +18,14 @@ export function formatPercent(share: number): string {
   return `${(share * 100).toFixed(1)} %`;
 }
 
-/** A sample's score: the mean probability of its predicted class, its mean value, or its highest anomaly score. */
+/** "3 of 8 (37.5 %)": a count and its share of a total. */
+export function formatShare(count: number, total: number): string {
+  return `${count} of ${total} (${formatPercent(total > 0 ? count / total : 0)})`;
+}
+
+/**
+ * A sample's or window's score: classifier confidence (a probability), regression value or anomaly score.
+ */
 export function formatScore(kind: TestReport['kind'], score: number): string {
   if (kind === 'classifier') return score.toFixed(2);
   return Number(score.toPrecision(4)).toString();

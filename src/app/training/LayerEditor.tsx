@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import type { LayerSpec, LayerType } from '../../core/learn/learnBlock';
+import type { Problems } from '../../core/validation/numberRule';
+import { layerRule } from '../../core/validation/learnBlockRules';
 import { NumberField } from '../components/NumberField';
 
 const NEW_LAYER: Record<LayerType, LayerSpec> = {
@@ -20,73 +22,61 @@ const TITLES: Record<LayerType, string> = {
   dropout: 'Dropout',
 };
 
-function LayerFields({ layer, onChange }: { layer: LayerSpec; onChange: (l: LayerSpec) => void }) {
+/** A layer's number fields, with `problems` keyed as layerProblems keys them for layer `index`. */
+function LayerFields({
+  layer,
+  index,
+  problems,
+  onChange,
+}: {
+  layer: LayerSpec;
+  index: number;
+  problems: Problems;
+  onChange: (l: LayerSpec) => void;
+}) {
+  const field = (key: string, value: number, set: (v: number) => LayerSpec, step?: number) => {
+    const rule = layerRule(layer, key);
+    return (
+      <NumberField
+        key={key}
+        label={rule.label}
+        ariaLabel={`Layer ${index + 1} ${rule.label.toLowerCase()}`}
+        value={value}
+        rule={rule}
+        step={step}
+        error={problems[`layers.${index}.${key}`]}
+        onChange={(v) => onChange(set(v))}
+      />
+    );
+  };
   switch (layer.type) {
     case 'dense':
-      return (
-        <NumberField
-          label="Neurons"
-          value={layer.units}
-          min={1}
-          max={4096}
-          step={1}
-          onChange={(units) => onChange({ ...layer, units })}
-        />
-      );
+      return field('units', layer.units, (units) => ({ ...layer, units }));
     case 'conv1d':
     case 'conv2d':
       return (
         <>
-          <NumberField
-            label="Filters"
-            value={layer.filters}
-            min={1}
-            max={512}
-            step={1}
-            onChange={(filters) => onChange({ ...layer, filters })}
-          />
-          <NumberField
-            label="Kernel"
-            value={layer.kernelSize}
-            min={1}
-            max={15}
-            step={1}
-            onChange={(kernelSize) => onChange({ ...layer, kernelSize })}
-          />
+          {field('filters', layer.filters, (filters) => ({ ...layer, filters }))}
+          {field('kernelSize', layer.kernelSize, (kernelSize) => ({ ...layer, kernelSize }))}
         </>
       );
     case 'maxPool':
     case 'avgPool':
-      return (
-        <NumberField
-          label="Size"
-          value={layer.size}
-          min={2}
-          max={8}
-          step={1}
-          onChange={(size) => onChange({ ...layer, size })}
-        />
-      );
+      return field('size', layer.size, (size) => ({ ...layer, size }));
     case 'dropout':
-      return (
-        <NumberField
-          label="Rate"
-          value={layer.rate}
-          min={0}
-          max={0.95}
-          step={0.05}
-          onChange={(rate) => onChange({ ...layer, rate })}
-        />
-      );
+      return field('rate', layer.rate, (rate) => ({ ...layer, rate }), 0.05);
   }
 }
 
 /** The hidden layers of a network: edit, reorder, remove, add. The output layer is implied. */
 export function LayerEditor({
   layers,
+  problems,
   onChange,
 }: {
   layers: LayerSpec[];
+  /** Keyed as layerProblems keys them ('layers.<index>.<field>'). */
+  problems: Problems;
   onChange: (layers: LayerSpec[]) => void;
 }) {
   const [adding, setAdding] = useState<LayerType>('dense');
@@ -103,7 +93,7 @@ export function LayerEditor({
           <li key={i} className="layer-row" data-testid="layer-row">
             <span className="layer-type">{TITLES[layer.type]}</span>
             <span className="layer-fields">
-              <LayerFields layer={layer} onChange={(l) => replace(i, l)} />
+              <LayerFields layer={layer} index={i} problems={problems} onChange={(l) => replace(i, l)} />
             </span>
             <span className="layer-actions">
               <button

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { Impulse } from '../../core/impulse/impulse';
 import { describeError } from '../../core/errors';
 import {
@@ -9,6 +9,12 @@ import {
   type LearnKind,
 } from '../../core/learn/learnBlock';
 import { planFor } from '../../core/learn/architecture';
+import {
+  ANOMALY_RULES,
+  learnBlockProblems,
+  parseFeatureIndices,
+} from '../../core/validation/learnBlockRules';
+import type { Problems } from '../../core/validation/numberRule';
 import { useImpulses } from '../../state/impulseStore';
 import { NumberField } from '../components/NumberField';
 import { ArchitectureTable } from './ArchitectureTable';
@@ -23,60 +29,80 @@ interface Props {
   disabled: boolean;
 }
 
-function parseIndices(text: string, featureCount: number): number[] | string {
-  const parts = text.split(/[\s,]+/).filter(Boolean);
-  const out: number[] = [];
-  for (const p of parts) {
-    const range = /^(\d+)-(\d+)$/.exec(p);
-    const [from, to] = range ? [Number(range[1]), Number(range[2])] : [Number(p), Number(p)];
-    if (!Number.isInteger(from) || !Number.isInteger(to) || from > to || to >= featureCount) {
-      return `“${p}” is not a feature index from 0 to ${featureCount - 1} (or a range like 0-5).`;
-    }
-    for (let i = from; i <= to; i++) out.push(i);
+/** The features-used field: the text as typed, stored parsed on every edit (a wrong token as NaN). */
+function FeatureIndicesField({
+  indices,
+  featureCount,
+  error,
+  onChange,
+}: {
+  indices: number[];
+  featureCount: number;
+  error: string | undefined;
+  onChange: (indices: number[]) => void;
+}) {
+  const [text, setText] = useState(indices.join(', '));
+  const [shown, setShown] = useState(indices);
+  if (shown !== indices) {
+    setShown(indices);
+    if (parseFeatureIndices(text).join() !== indices.join()) setText(indices.join(', '));
   }
-  return [...new Set(out)];
+  const messageId = useId();
+  return (
+    <label className={error ? 'wide invalid' : 'wide'}>
+      Features used (indices or ranges; empty = all {featureCount})
+      <input
+        value={text}
+        aria-invalid={!!error}
+        aria-describedby={error ? messageId : undefined}
+        onChange={(e) => {
+          setText(e.target.value);
+          onChange(parseFeatureIndices(e.target.value));
+        }}
+      />
+      {error && (
+        <span id={messageId} className="field-error" role="alert">
+          {error}
+        </span>
+      )}
+    </label>
+  );
 }
 
 function AnomalyFields({
   block,
   featureCount,
+  problems,
   onChange,
 }: {
   block: AnomalyBlock;
   featureCount: number;
+  problems: Problems;
   onChange: (b: AnomalyBlock) => void;
 }) {
-  const text = block.featureIndices.join(', ');
-  const parsed = parseIndices(text, featureCount);
   return (
     <fieldset className="form-grid">
       <legend>K-means anomaly detection</legend>
       <NumberField
         label="Clusters"
         value={block.clusters}
-        min={1}
-        max={64}
-        step={1}
+        rule={ANOMALY_RULES.clusters}
+        error={problems.clusters}
         onChange={(clusters) => onChange({ ...block, clusters })}
       />
       <NumberField
         label="Seed"
         value={block.seed}
-        min={0}
-        step={1}
+        rule={ANOMALY_RULES.seed}
+        error={problems.seed}
         onChange={(seed) => onChange({ ...block, seed })}
       />
-      <label className="wide">
-        Features used (indices or ranges; empty = all {featureCount})
-        <input
-          defaultValue={text}
-          onBlur={(e) => {
-            const r = parseIndices(e.target.value, featureCount);
-            if (Array.isArray(r)) onChange({ ...block, featureIndices: r });
-          }}
-        />
-      </label>
-      {typeof parsed === 'string' && <p className="error-text">{parsed}</p>}
+      <FeatureIndicesField
+        indices={block.featureIndices}
+        featureCount={featureCount}
+        error={problems.featureIndices}
+        onChange={(featureIndices) => onChange({ ...block, featureIndices })}
+      />
       <p className="muted small wide">
         Score = distance to the nearest cluster’s edge in standardised feature space: below 0 inside a
         cluster, above 0 outside (an anomaly).
@@ -97,6 +123,7 @@ export function LearnBlockEditor({ impulse, learn, featureShape, classCount, dis
     }
   }, [learn, featureShape, classCount]);
   const featureCount = featureShape.reduce((a, b) => a * b, 1);
+  const problems = useMemo(() => learnBlockProblems(learn, featureShape), [learn, featureShape]);
   return (
     <fieldset className="card learn-editor" disabled={disabled}>
       <div className="row gap wrap">
@@ -121,13 +148,18 @@ export function LearnBlockEditor({ impulse, learn, featureShape, classCount, dis
         )}
       </div>
       {learn.kind === 'anomaly' ? (
-        <AnomalyFields block={learn} featureCount={featureCount} onChange={save} />
+        <AnomalyFields block={learn} featureCount={featureCount} problems={problems} onChange={save} />
       ) : (
         <div className="learn-grid">
           <div>
             <h3>Hidden layers</h3>
-            <LayerEditor layers={learn.layers} onChange={(layers) => save({ ...learn, layers })} />
-            {plan?.error && (
+            <LayerEditor
+              layers={learn.layers}
+              problems={problems}
+              onChange={(layers) => save({ ...learn, layers })}
+            />
+            {/* A wrong layer size already says so next to its field. */}
+            {plan?.error && !Object.keys(problems).some((k) => k.startsWith('layers.')) && (
               <p className="error-text" role="alert" data-testid="architecture-error">
                 {plan.error}
               </p>
@@ -137,6 +169,7 @@ export function LearnBlockEditor({ impulse, learn, featureShape, classCount, dis
           <TrainingSettingsForm
             settings={learn.training}
             audio={featureShape.length === 2}
+            problems={problems}
             onChange={(training) => save({ ...learn, training })}
           />
         </div>

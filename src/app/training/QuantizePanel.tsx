@@ -6,6 +6,7 @@ import { useRuntimeCheck } from '../../state/runtimeCheckStore';
 import { useTraining } from '../../state/trainingStore';
 import { toast } from '../../state/toastStore';
 import { describeError } from '../../core/errors';
+import { PERCENTILE_RULE, quantizeSettingsProblems } from '../../core/validation/quantizeRules';
 import { NumberField } from '../components/NumberField';
 import { ConfusionMatrix } from './ConfusionMatrix';
 
@@ -114,10 +115,12 @@ export function QuantizePanel({
   const quantizing = useTraining((s) => (s.quantizing?.impulseId === impulse.id ? s.quantizing : null));
   const training = useTraining((s) => s.active !== null);
   const settings = useTraining((s) => s.quantizeSettings);
+  const cancelled = useTraining((s) => s.quantizeCancelled === impulse.id);
   const check = useRuntimeCheck((s) =>
     s.check?.impulseId === impulse.id && s.check.modelCreatedAt === model.createdAt ? s.check : null,
   );
-  const { quantize, setQuantizeSettings } = useTraining.getState();
+  const { quantize, cancelQuantize, setQuantizeSettings } = useTraining.getState();
+  const problems = quantizeSettingsProblems(settings);
   const q = model.int8;
   const c = q?.comparison;
   return (
@@ -140,8 +143,8 @@ export function QuantizePanel({
           <NumberField
             label="Percentile"
             value={settings.percentile}
-            min={50.01}
-            max={100}
+            rule={PERCENTILE_RULE}
+            error={problems.percentile}
             step={0.01}
             onChange={(percentile) => setQuantizeSettings({ ...settings, percentile })}
           />
@@ -158,15 +161,32 @@ export function QuantizePanel({
             <option value="float32">float32 (QUANTIZE / DEQUANTIZE at the edges)</option>
           </select>
         </label>
-        <button
-          className="btn primary"
-          data-testid="quantize-start"
-          disabled={!!quantizing || training || stale}
-          onClick={() => void quantize(impulse)}
-        >
-          {q ? 'Quantise again' : 'Quantise to int8'}
-        </button>
+        {quantizing ? (
+          <button
+            className="btn"
+            data-testid="quantize-cancel"
+            disabled={quantizing.cancelling}
+            onClick={cancelQuantize}
+          >
+            {quantizing.cancelling ? 'Cancelling…' : 'Cancel'}
+          </button>
+        ) : (
+          <button
+            className="btn primary"
+            data-testid="quantize-start"
+            disabled={training || stale || !!problems.percentile}
+            aria-describedby={problems.percentile ? 'quantize-blocker' : undefined}
+            onClick={() => void quantize(impulse)}
+          >
+            {q ? 'Quantise again' : 'Quantise to int8'}
+          </button>
+        )}
       </div>
+      {problems.percentile && !quantizing && (
+        <p className="error-text" id="quantize-blocker">
+          Fix the percentile before quantising.
+        </p>
+      )}
       {quantizing && (
         <div className="record-status" data-testid="quantize-progress">
           <progress max={1} value={quantizing.fraction} aria-label="Quantisation progress" />
@@ -174,6 +194,11 @@ export function QuantizePanel({
             {PHASES[quantizing.phase]} {Math.round(quantizing.fraction * 100)} %
           </span>
         </div>
+      )}
+      {cancelled && !quantizing && (
+        <p className="muted" data-testid="quantize-cancelled">
+          Quantisation was cancelled: the model is unchanged.
+        </p>
       )}
       <div className="metric-row">
         <div className="metric">
@@ -203,13 +228,13 @@ export function QuantizePanel({
         <>
           <div className="metric-row">
             <div className="metric">
-              <span className="metric-label">float32 test accuracy (per window)</span>
+              <span className="metric-label">float32 accuracy per window, top score</span>
               <span className="metric-value" data-testid="float-accuracy">
                 {pct(c.float.accuracy)}
               </span>
             </div>
             <div className="metric">
-              <span className="metric-label">int8 test accuracy (per window)</span>
+              <span className="metric-label">int8 accuracy per window, top score</span>
               <span className="metric-value" data-testid="int8-accuracy">
                 {pct(c.int8.accuracy)}
               </span>
@@ -221,6 +246,11 @@ export function QuantizePanel({
               </span>
             </div>
           </div>
+          <p className="muted small" data-testid="precision-accuracy-note">
+            On {c.windows.toLocaleString()} test windows, each counted right when its top score is the label
+            (no confidence threshold). The Testing page also shows accuracy per sample, which applies the
+            threshold.
+          </p>
           <div className="results-grid">
             <div>
               <h3>float32</h3>

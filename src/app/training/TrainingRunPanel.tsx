@@ -8,10 +8,13 @@ import { TrainingChart } from './TrainingChart';
 export function TrainingRunPanel({
   impulse,
   canTrain,
+  blocker,
   neural,
 }: {
   impulse: Impulse;
   canTrain: boolean;
+  /** Why training cannot start as the impulse is set (a wrong field…), shown by the button. */
+  blocker: string | null;
   neural: boolean;
 }) {
   const active = useTraining((s) => (s.active?.impulseId === impulse.id ? s.active : null));
@@ -38,18 +41,24 @@ export function TrainingRunPanel({
           </label>
         )}
         {active ? (
-          <button className="btn" onClick={cancel} data-testid="train-cancel">
-            Cancel
+          <button className="btn" onClick={cancel} disabled={active.cancelling} data-testid="train-cancel">
+            {active.cancelling ? 'Cancelling…' : 'Cancel'}
           </button>
         ) : (
           <button
             className="btn primary"
-            disabled={!canTrain}
+            disabled={!canTrain || !!blocker}
+            aria-describedby={blocker ? 'train-blocker' : undefined}
             onClick={() => void train(impulse)}
             data-testid="train-start"
           >
             Start training
           </button>
+        )}
+        {!active && blocker && (
+          <p className="error-text" id="train-blocker" data-testid="train-blocker">
+            Fix this before training (settings with a mistake are not saved): {blocker}
+          </p>
         )}
         <span className="muted small">
           Runs in a background worker: the page stays usable. The previous model is kept until the new one

@@ -1,13 +1,17 @@
 import type { TrainingSettings } from '../../core/learn/learnBlock';
+import type { Problems } from '../../core/validation/numberRule';
+import { AUGMENTATION_RULES, TRAINING_RULES } from '../../core/validation/trainingSettingsRules';
 import { NumberField } from '../components/NumberField';
 
 interface Props {
   settings: TrainingSettings;
   audio: boolean;
+  /** Keyed as trainingSettingsProblems keys them ('epochs', 'augmentation.noise', …). */
+  problems: Problems;
   onChange: (s: TrainingSettings) => void;
 }
 
-export function TrainingSettingsForm({ settings, audio, onChange }: Props) {
+export function TrainingSettingsForm({ settings, audio, problems, onChange }: Props) {
   const set = <K extends keyof TrainingSettings>(key: K, value: TrainingSettings[K]) =>
     onChange({ ...settings, [key]: value });
   const aug = settings.augmentation;
@@ -18,50 +22,46 @@ export function TrainingSettingsForm({ settings, audio, onChange }: Props) {
       <legend>Training settings</legend>
       <NumberField
         label="Epochs"
+        rule={TRAINING_RULES.epochs}
+        error={problems.epochs}
         value={settings.epochs}
-        min={1}
-        max={1000}
-        step={1}
         onChange={(v) => set('epochs', v)}
       />
       <NumberField
         label="Learning rate"
+        rule={TRAINING_RULES.learningRate}
+        error={problems.learningRate}
         value={settings.learningRate}
-        min={0.00001}
-        max={1}
         onChange={(v) => set('learningRate', v)}
       />
       <NumberField
         label="Batch size"
+        rule={TRAINING_RULES.batchSize}
+        error={problems.batchSize}
         value={settings.batchSize}
-        min={1}
-        max={1024}
-        step={1}
         onChange={(v) => set('batchSize', v)}
       />
       <NumberField
         label="Validation split"
-        value={settings.validationSplit}
-        min={0}
-        max={0.5}
+        rule={TRAINING_RULES.validationSplit}
+        error={problems.validationSplit}
         step={0.05}
+        value={settings.validationSplit}
         onChange={(v) => set('validationSplit', v)}
       />
       <NumberField
         label="Early stopping patience"
         unit="epochs, 0 = off"
+        rule={TRAINING_RULES.earlyStoppingPatience}
+        error={problems.earlyStoppingPatience}
         value={settings.earlyStoppingPatience}
-        min={0}
-        max={100}
-        step={1}
         onChange={(v) => set('earlyStoppingPatience', v)}
       />
       <NumberField
         label="Seed"
+        rule={TRAINING_RULES.seed}
+        error={problems.seed}
         value={settings.seed}
-        min={0}
-        max={2 ** 31 - 1}
-        step={1}
         onChange={(v) => set('seed', v)}
       />
       <label className="checkbox">
@@ -81,46 +81,42 @@ export function TrainingSettingsForm({ settings, audio, onChange }: Props) {
           <NumberField
             label="Noise"
             unit="× spread"
-            value={aug.noise}
-            min={0}
-            max={1}
+            rule={AUGMENTATION_RULES.noise}
+            error={problems['augmentation.noise']}
             step={0.01}
+            value={aug.noise}
             onChange={(v) => setAug('noise', v)}
           />
           {audio ? (
             <>
               <NumberField
                 label="Time masks"
+                rule={AUGMENTATION_RULES.timeMasks}
+                error={problems['augmentation.timeMasks']}
                 value={aug.timeMasks}
-                min={0}
-                max={10}
-                step={1}
                 onChange={(v) => setAug('timeMasks', v)}
               />
               <NumberField
                 label="Time mask width"
                 unit="frames"
+                rule={AUGMENTATION_RULES.timeMaskMax}
+                error={problems['augmentation.timeMaskMax']}
                 value={aug.timeMaskMax}
-                min={1}
-                max={50}
-                step={1}
                 onChange={(v) => setAug('timeMaskMax', v)}
               />
               <NumberField
                 label="Frequency masks"
+                rule={AUGMENTATION_RULES.freqMasks}
+                error={problems['augmentation.freqMasks']}
                 value={aug.freqMasks}
-                min={0}
-                max={10}
-                step={1}
                 onChange={(v) => setAug('freqMasks', v)}
               />
               <NumberField
                 label="Frequency mask width"
                 unit="bins"
+                rule={AUGMENTATION_RULES.freqMaskMax}
+                error={problems['augmentation.freqMaskMax']}
                 value={aug.freqMaskMax}
-                min={1}
-                max={40}
-                step={1}
                 onChange={(v) => setAug('freqMaskMax', v)}
               />
             </>
@@ -129,19 +125,19 @@ export function TrainingSettingsForm({ settings, audio, onChange }: Props) {
               <NumberField
                 label="Scale"
                 unit="±"
-                value={aug.scale}
-                min={0}
-                max={0.5}
+                rule={AUGMENTATION_RULES.scale}
+                error={problems['augmentation.scale']}
                 step={0.01}
+                value={aug.scale}
                 onChange={(v) => setAug('scale', v)}
               />
               <NumberField
                 label="Time shift"
                 unit="× window"
-                value={aug.shift}
-                min={0}
-                max={0.5}
+                rule={AUGMENTATION_RULES.shift}
+                error={problems['augmentation.shift']}
                 step={0.01}
+                value={aug.shift}
                 onChange={(v) => setAug('shift', v)}
               />
             </>

@@ -1,19 +1,19 @@
 import { UsageError, type Command } from '../command';
 
-function commandHelp(command: Command): string[] {
+/** A command's usage, options and the `--help` every command takes, as `studio help <command>` prints it. */
+export function commandHelp(command: Command): string[] {
   const lines = [
     `Usage: studio ${command.name}${command.usage ? ` ${command.usage}` : ''}`,
     '',
     command.summary,
+    '',
+    'Options:',
   ];
-  const options = Object.entries(command.options);
-  if (options.length > 0) {
-    lines.push('', 'Options:');
-    for (const [name, spec] of options) {
-      const flag = spec.type === 'string' ? `--${name} ${spec.valueName ?? '<value>'}` : `--${name}`;
-      lines.push(`  ${flag.padEnd(24)} ${spec.description}`);
-    }
+  for (const [name, spec] of Object.entries(command.options)) {
+    const flag = spec.type === 'string' ? `--${name} ${spec.valueName ?? '<value>'}` : `--${name}`;
+    lines.push(`  ${flag.padEnd(24)} ${spec.description}`);
   }
+  lines.push(`  ${'--help, -h'.padEnd(24)} show this help`);
   return lines;
 }
 

@@ -9,8 +9,11 @@ import { trainingSetFromSamples } from '../../core/learn/trainingSet';
 import { writeTflite } from '../../core/tflite';
 import { quantizeTrained } from '../../core/learn/quantizeTrained';
 import { DEFAULT_QUANTIZE } from '../../core/learn/quantizeSettings';
+import type { QuantizedModel } from '../../core/learn/trainedModel';
+import { testSettingsProblems } from '../../core/validation/classifyRules';
 import { useNodeBackend } from '../tfBackend';
 import { UsageError, type Command } from '../command';
+import { DEFAULT_TEST_THRESHOLD, describeTest, metricsRecord, testOnProject } from '../testMetrics';
 
 function withEpochs(learn: LearnBlock, epochs: number | undefined): LearnBlock {
   if (epochs === undefined || learn.kind === 'anomaly') return learn;
@@ -19,15 +22,17 @@ function withEpochs(learn: LearnBlock, epochs: number | undefined): LearnBlock {
 
 /**
  * Trains an impulse of an exported project headless, with the studio's own core. Writes into --out:
- * `model.json` (labels, settings, validation metrics, history) and, for networks, `model_float32.tflite` and
- * `model_int8.tflite` (int8 in and out, calibrated on the training windows with min/max). Prints one JSON
- * line: {"impulse", "kind", "labels", "backend", "trainWindows", "validationWindows", "validation", "epochs",
- * "int8", "files"}.
+ * `model.json` (labels, settings, validation metrics, history), for networks `model_float32.tflite` and
+ * `model_int8.tflite` (int8 in and out, calibrated on the training windows with min/max), and `metrics.json`
+ * (the test-set results of each precision, per sample too). Prints one JSON line: {"impulse", "kind",
+ * "labels", "backend", "trainWindows", "validationWindows", "validation", "epochs", "int8", "files", "test"};
+ * "test" is null when there is nothing to test on, and "testSkipped" then says why.
  */
 export const train: Command = {
   name: 'train',
   summary: 'Train an impulse of an exported project (.zip) and write the model files.',
-  usage: '--project <project.zip> --impulse <name> [--epochs N] [--backend wasm|cpu] --out <model-dir>',
+  usage:
+    '--project <project.zip> --impulse <name> [--epochs N] [--backend wasm|cpu] [--threshold t] --out <model-dir>',
   options: {
     project: {
       type: 'string',
@@ -38,6 +43,11 @@ export const train: Command = {
     epochs: { type: 'string', valueName: '<N>', description: "override the impulse's number of epochs" },
     backend: { type: 'string', valueName: '<wasm|cpu>', description: 'tfjs backend (default wasm)' },
     out: { type: 'string', valueName: '<model-dir>', description: 'directory for the model files' },
+    threshold: {
+      type: 'string',
+      valueName: '<t>',
+      description: `test confidence threshold, or a regressor's tolerance (default ${DEFAULT_TEST_THRESHOLD})`,
+    },
   },
   async run({ options }, { io }) {
     if (typeof options.project !== 'string') throw new UsageError('--project <project.zip> is required');
@@ -49,6 +59,9 @@ export const train: Command = {
     const backendChoice = options.backend ?? 'wasm';
     if (backendChoice !== 'wasm' && backendChoice !== 'cpu')
       throw new UsageError('--backend must be wasm or cpu');
+    const threshold = options.threshold === undefined ? DEFAULT_TEST_THRESHOLD : Number(options.threshold);
+    if (!Number.isFinite(threshold) || options.threshold === '')
+      throw new UsageError('--threshold needs a number');
     try {
       const archive = importProjectArchive(options.project, await io.readFile(options.project));
       const impulse = archive.impulses.find((i) => i.name === options.impulse);
@@ -62,6 +75,8 @@ export const train: Command = {
         impulse.learn ?? defaultLearnBlock('classifier', featureShape(impulse)),
         epochs,
       );
+      const thresholdProblem = testSettingsProblems(learn.kind, threshold).threshold;
+      if (thresholdProblem) throw new UsageError(`--threshold: ${thresholdProblem}`);
       const samples = archive.samples
         .filter((s) => s.enabled && s.category === 'training' && !missingAxes(s, impulse.input))
         .map((s) => ({
@@ -98,13 +113,16 @@ export const train: Command = {
       });
       const files = ['model.json'];
       let int8: { bytes: number; calibrationWindows: number } | undefined;
+      let quantized: QuantizedModel | undefined;
       if (model.float) {
         await io.writeFile(`${options.out}/model_float32.tflite`, writeTflite(model.float));
-        const quantized = quantizeTrained(model, set.rows, DEFAULT_QUANTIZE);
+        quantized = await quantizeTrained(model, set.rows, DEFAULT_QUANTIZE);
         await io.writeFile(`${options.out}/model_int8.tflite`, writeTflite(quantized.graph));
         files.push('model_float32.tflite', 'model_int8.tflite');
         int8 = { bytes: quantized.int8Bytes, calibrationWindows: quantized.calibration.windows };
       }
+      const tested = testOnProject({ ...model, int8: quantized }, impulse, archive.samples, threshold);
+      files.push('metrics.json');
       const summary = {
         impulse: impulse.name,
         kind: learn.kind,
@@ -116,6 +134,8 @@ export const train: Command = {
         epochs: model.history.length,
         int8,
         files,
+        test: tested.summary,
+        ...(tested.summary === null ? { testSkipped: tested.reason } : {}),
       };
       const record = {
         ...summary,
@@ -126,9 +146,15 @@ export const train: Command = {
         durationMs: model.durationMs,
       };
       await io.writeFile(`${options.out}/model.json`, JSON.stringify(record, null, 1) + '\n');
+      await io.writeFile(
+        `${options.out}/metrics.json`,
+        JSON.stringify(metricsRecord(impulse.name, model, tested), null, 1) + '\n',
+      );
+      io.err(describeTest(tested));
       io.out(JSON.stringify(summary));
       return 0;
     } catch (e) {
+      if (e instanceof UsageError) throw e;
       io.err(`train: ${describeError(e)}`);
       return 1;
     }

@@ -1,12 +1,54 @@
-import { fnv1a32 } from './hash';
+import { compareLabels } from './labels';
 import { durationMs, type SampleCategory, type SampleMeta } from './sample';
 
-/** Share of samples that go to training by default (DESIGN.md §3: 80/20). */
-const TRAINING_PERCENT = 80;
+/**
+ * The default train/test split, stratified per label (DESIGN.md §3 asks for 80/20, deterministic). Within each
+ * label, samples are ranked by the order they were added — (createdAt, id) — and the sample of rank k is for
+ * testing iff k mod 5 = 2: ranks 2, 7, 12, … So a label's first two samples train, 3 to 7 samples give one test
+ * sample, 8 to 12 give two, and so on: about 20 % per label. A sample added after the others takes the next rank,
+ * so adding samples never changes the default category of those already there. Disabled samples count too, so
+ * that enabling or disabling one does not shift the ranks of the others.
+ */
+const TEST_EVERY = 5;
+const TEST_RANK = 2;
+/** The fewest samples of a label for which the default split has a test sample. */
+export const MIN_SAMPLES_FOR_TEST = TEST_RANK + 1;
 
-/** The deterministic default category of a sample: FNV-1a of its id, mod 100, below 80 → training. */
-export function defaultCategory(sampleId: string): SampleCategory {
-  return fnv1a32(sampleId) % 100 < TRAINING_PERCENT ? 'training' : 'testing';
+export type SplitKey = Pick<SampleMeta, 'id' | 'label' | 'createdAt'>;
+
+/** The default category of the sample of rank `rank` (0-based) within its label. */
+export function categoryOfRank(rank: number): SampleCategory {
+  return rank % TEST_EVERY === TEST_RANK ? 'testing' : 'training';
+}
+
+function byAddition(a: SplitKey, b: SplitKey): number {
+  return a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** The default category of every sample, by id. */
+export function defaultCategories(metas: readonly SplitKey[]): Map<string, SampleCategory> {
+  const byLabel = new Map<string, SplitKey[]>();
+  for (const m of metas) {
+    const group = byLabel.get(m.label);
+    if (group) group.push(m);
+    else byLabel.set(m.label, [m]);
+  }
+  const categories = new Map<string, SampleCategory>();
+  for (const group of byLabel.values()) {
+    group.sort(byAddition).forEach((m, rank) => categories.set(m.id, categoryOfRank(rank)));
+  }
+  return categories;
+}
+
+/**
+ * The automatic categories of samples being added (in the order given): each is what the default split gives
+ * it among the existing samples plus the added ones, so a reset right after an addition moves nothing. Samples
+ * added together with the same createdAt are ranked by id among themselves.
+ */
+export function autoCategories(existing: readonly SplitKey[], added: readonly SplitKey[]): SampleCategory[] {
+  const labels = new Set(added.map((m) => m.label));
+  const categories = defaultCategories([...existing.filter((m) => labels.has(m.label)), ...added]);
+  return added.map((m) => categories.get(m.id)!);
 }
 
 export interface CategoryMove {
@@ -15,10 +57,11 @@ export interface CategoryMove {
 }
 
 /** The moves that put every sample in its default category; samples already there are left out. */
-export function rebalance(metas: ReadonlyArray<Pick<SampleMeta, 'id' | 'category'>>): CategoryMove[] {
+export function rebalance(metas: ReadonlyArray<SplitKey & Pick<SampleMeta, 'category'>>): CategoryMove[] {
+  const categories = defaultCategories(metas);
   const moves: CategoryMove[] = [];
   for (const m of metas) {
-    const category = defaultCategory(m.id);
+    const category = categories.get(m.id)!;
     if (category !== m.category) moves.push({ id: m.id, category });
   }
   return moves;
@@ -59,4 +102,27 @@ export function trainTestRatio(
 function share(training: number, testing: number): SplitShare {
   const total = training + testing;
   return { training, testing, trainingPct: total > 0 ? (training / total) * 100 : 0 };
+}
+
+export interface LabelWithoutTest {
+  label: string;
+  /** Whether "Reset the split" would give it a test sample (it has at least MIN_SAMPLES_FOR_TEST). */
+  resetGivesTest: boolean;
+}
+
+/** The labels that have samples but none for testing, in label order: Testing cannot measure them. */
+export function labelsWithoutTest(
+  metas: ReadonlyArray<Pick<SampleMeta, 'label' | 'category'>>,
+): LabelWithoutTest[] {
+  const counts = new Map<string, { count: number; testing: number }>();
+  for (const m of metas) {
+    const c = counts.get(m.label) ?? { count: 0, testing: 0 };
+    c.count++;
+    if (m.category === 'testing') c.testing++;
+    counts.set(m.label, c);
+  }
+  return [...counts.entries()]
+    .filter(([, c]) => c.testing === 0)
+    .sort(([a], [b]) => compareLabels(a, b))
+    .map(([label, c]) => ({ label, resetGivesTest: c.count >= MIN_SAMPLES_FOR_TEST }));
 }

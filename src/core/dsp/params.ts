@@ -86,6 +86,8 @@ export function choiceRule<T extends string>(choices: readonly T[]): ParamRule<T
 }
 
 function shown(value: unknown): string {
+  // NaN is what an empty number field holds.
+  if (typeof value === 'number' && Number.isNaN(value)) return 'empty';
   const text = JSON.stringify(value);
   return text === undefined ? String(value) : text;
 }

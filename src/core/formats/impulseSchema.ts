@@ -35,7 +35,8 @@ const trainingSchema = z.object({
   augmentation: augmentationSchema,
 });
 
-const learnSchema = z.discriminatedUnion('kind', [
+/** A learning block as an impulse design and a trained model store it. */
+export const learnSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('classifier'), layers: z.array(layerSchema), training: trainingSchema }),
   z.object({ kind: z.literal('regression'), layers: z.array(layerSchema), training: trainingSchema }),
   z.object({ kind: z.literal('anomaly'), clusters: count, featureIndices: z.array(count), seed: count }),

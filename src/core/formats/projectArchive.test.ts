@@ -138,6 +138,8 @@ describe('project archive round trip', () => {
       project: { name: project.name, createdAt: project.createdAt },
       samples: [],
       impulses: [],
+      models: [],
+      modelProblems: [],
     });
   });
 

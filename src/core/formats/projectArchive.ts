@@ -1,12 +1,14 @@
 /**
  * The project archive: a whole project as one zip, to back it up or move it to another browser.
  *
- *   tinyml-project.json   manifest: format, version, project, sample metadata, impulse designs
+ *   tinyml-project.json   manifest: format, version, project, sample metadata, impulse designs, models
  *   samples/<id>.bin      each sample's values, raw little-endian int16 or float32, interleaved by axis
+ *   models/<n>/           the trained model of impulse n, if any (projectArchiveModels.ts)
  *
- * Reading is defensive: the archive is a user's file and may be truncated, damaged or hostile. Every entry's
- * declared size is checked before it is inflated, the whole archive's before any sample data is, each
- * sample's data is checked against a checksum, and every problem is a FormatError.
+ * The layout is documented in docs/projectArchive.md. Reading is defensive: the archive is a user's file and
+ * may be truncated, damaged or hostile. Every entry's declared size is checked before it is inflated, the whole
+ * archive's before any sample data is, each sample's data and model file is checked against a checksum, and
+ * every problem is a FormatError. A damaged model does not stop the rest: it is left out and reported.
  */
 import {
   FlateErrorCode,
@@ -23,7 +25,18 @@ import { fnv1a32Bytes, hashHex } from '../dataset/hash';
 import type { ParsedSample, Sample, SampleCategory, SampleValues } from '../dataset/sample';
 import type { Project } from '../dataset/project';
 import type { Impulse } from '../impulse/impulse';
+import type { TrainedModel } from '../learn/trainedModel';
 import { archivedImpulseSchema, toArchivedImpulse, type ArchivedImpulse } from './impulseSchema';
+import {
+  assembleModel,
+  expectedModelFiles,
+  MAX_MODEL_JSON_BYTES,
+  MODEL_JSON,
+  modelDir,
+  modelFiles,
+  parseModelJson,
+  type ArchivedModel,
+} from './projectArchiveModels';
 
 export const MANIFEST_PATH = 'tinyml-project.json';
 const FORMAT = 'tinyml-studio-project';
@@ -79,8 +92,10 @@ const manifestSchema = z.object({
   version: z.literal(VERSION),
   project: z.object({ name: z.string(), createdAt: timestamp }),
   samples: z.array(sampleEntrySchema),
-  /** Impulse designs (window, processing and learning blocks); trained models are not archived. */
+  /** Impulse designs (window, processing and learning blocks). */
   impulses: z.array(archivedImpulseSchema),
+  /** The impulses with a trained model in models/<impulse>/ (absent in archives from before models were). */
+  models: z.array(z.object({ impulse: z.number().int().nonnegative() })).optional(),
 });
 
 type SampleEntry = z.infer<typeof sampleEntrySchema>;
@@ -102,13 +117,21 @@ export interface ProjectArchive {
   project: { name: string; createdAt: number };
   samples: ArchivedSample[];
   impulses: ArchivedImpulse[];
+  /** Trained models, each with the index of its impulse in `impulses`. */
+  models: ArchivedModel[];
+  /** Models left out because their files are damaged, one message each naming the impulse and the problem. */
+  modelProblems: FormatError[];
 }
 
-/** Writes a project, its samples (metadata and values) and its impulse designs into a zip archive. */
+/**
+ * Writes a project, its samples (metadata and values), its impulse designs and their trained models (float32
+ * and int8 `.tflite`, metrics, history and explorer) into a zip archive.
+ */
 export function exportProjectArchive(
   project: Project,
   samples: readonly Sample[],
   impulses: readonly Impulse[] = [],
+  models: readonly TrainedModel[] = [],
 ): Uint8Array {
   const seen = new Set<string>();
   const entries: SampleEntry[] = [];
@@ -148,12 +171,27 @@ export function exportProjectArchive(
       checksum: hashHex(fnv1a32Bytes(bytes)),
     });
   }
+  const archivedModels: Array<{ impulse: number }> = [];
+  for (const model of models) {
+    const impulse = impulses.findIndex((i) => i.id === model.impulseId);
+    if (impulse < 0 || archivedModels.some((m) => m.impulse === impulse)) {
+      throw new StudioError(
+        'archive-export',
+        `A trained model (impulse id ${model.impulseId}) has no impulse of its own among those exported`,
+      );
+    }
+    archivedModels.push({ impulse });
+    for (const [name, bytes] of Object.entries(modelFiles(model))) {
+      files[`${modelDir(impulse)}${name}`] = [bytes, { level: name === MODEL_JSON ? 6 : 1 }];
+    }
+  }
   const manifest: Manifest = {
     format: FORMAT,
     version: VERSION,
     project: { name: project.name, createdAt: project.createdAt },
     samples: entries,
     impulses: impulses.map(toArchivedImpulse),
+    ...(archivedModels.length > 0 ? { models: archivedModels } : {}),
   };
   files[MANIFEST_PATH] = [strToU8(JSON.stringify(manifest, null, 1)), { level: 6 }];
   return zipSync(files);
@@ -216,7 +254,90 @@ export function importProjectArchive(fileName: string, bytes: Uint8Array): Proje
       updatedAt: entry.updatedAt,
     };
   });
-  return { project: manifest.project, samples, impulses: manifest.impulses };
+  return {
+    project: manifest.project,
+    samples,
+    impulses: manifest.impulses,
+    ...readModels(bytes, manifest, fileName),
+  };
+}
+
+/**
+ * The archive's models, each read on its own: a damaged one becomes a message naming its impulse, and the
+ * others (and the rest of the project) still come back.
+ */
+function readModels(
+  bytes: Uint8Array,
+  manifest: Manifest,
+  fileName: string,
+): Pick<ProjectArchive, 'models' | 'modelProblems'> {
+  const models: ArchivedModel[] = [];
+  const modelProblems: FormatError[] = [];
+  const listed = new Set<number>();
+  for (const { impulse } of manifest.models ?? []) {
+    const name = manifest.impulses[impulse]?.name;
+    if (name === undefined || listed.has(impulse)) {
+      const why = name === undefined ? 'it does not have' : 'it lists twice';
+      throw new FormatError(
+        'bad-manifest',
+        fileName,
+        `${MANIFEST_PATH} lists a model of impulse ${impulse}, which ${why}`,
+      );
+    }
+    listed.add(impulse);
+    const leftOut = (code: string, problem: string, cause?: unknown): never => {
+      throw new FormatError(
+        code,
+        fileName,
+        `the project was imported without the trained model of impulse “${name}”: ${problem.replace(/\.$/, '')}. Train it again.`,
+        cause === undefined ? undefined : { cause },
+      );
+    };
+    try {
+      models.push({ impulse, model: readModel(bytes, modelDir(impulse), leftOut) });
+    } catch (e) {
+      if (!(e instanceof FormatError)) throw e;
+      modelProblems.push(e);
+    }
+  }
+  return { models, modelProblems };
+}
+
+/** One model's folder: model.json first, then the files it lists, each checked against its declared size. */
+function readModel(bytes: Uint8Array, dir: string, leftOut: Fail) {
+  // The zip's own problems read "is damaged …": here they are the archive's.
+  const zipFail: Fail = (code, problem, cause) => leftOut(code, `the archive ${problem}`, cause);
+  const fail = (problem: string, cause?: unknown) => leftOut('model-damaged', problem, cause);
+  const jsonPath = `${dir}${MODEL_JSON}`;
+  const jsonBytes = unzipBounded(
+    bytes,
+    (f) => {
+      if (f.name !== jsonPath) return false;
+      if (f.originalSize > MAX_MODEL_JSON_BYTES)
+        fail(`${jsonPath} is larger than ${MAX_MODEL_JSON_BYTES / 1024 ** 2} MiB`);
+      return true;
+    },
+    zipFail,
+  )[jsonPath];
+  if (!jsonBytes) fail(`${jsonPath} is missing`);
+  const json = parseModelJson(jsonBytes, jsonPath, fail);
+  const expected = expectedModelFiles(json);
+  const files = unzipBounded(
+    bytes,
+    (f) => {
+      if (!f.name.startsWith(dir)) return false;
+      const size = expected.get(f.name.slice(dir.length));
+      if (size === undefined) return false;
+      if (f.originalSize !== size)
+        fail(`${f.name} has ${f.originalSize} bytes, not the ${size} model.json says`);
+      return true;
+    },
+    zipFail,
+  );
+  const byName = Object.fromEntries(
+    Object.entries(files).map(([path, data]) => [path.slice(dir.length), data]),
+  );
+  return assembleModel(json, byName, dir, fail);
 }
 
 type Fail = (code: string, problem: string, cause?: unknown) => never;

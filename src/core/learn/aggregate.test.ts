@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../random';
 import { aggregateSample, createSmoother } from './aggregate';
 
 const p = (...v: number[]) => Float32Array.from(v);
@@ -38,11 +39,46 @@ describe('aggregateSample', () => {
     expect(r.predicted).toBe('uncertain');
     expect(r.windowPredictions).toEqual(['uncertain', 'uncertain']);
     expectClose(r.meanProbs, [0.525, 0.475]);
+    expect(r.votes).toBe(0);
+    expect(r.confidence).toBeCloseTo(0.55, 6);
     expect(aggregateSample([], 0.6)).toEqual({
       predicted: 'uncertain',
       windowPredictions: [],
+      windowScores: [],
+      votes: 0,
+      confidence: 0,
       meanProbs: p(),
     });
+  });
+
+  it('scores a sample by the windows that decided it, so the score is at or above the threshold exactly when it has a label', () => {
+    // Issue 15: a sample shown as "idle" at 0.47 while another at 0.55 was "uncertain". The old score was the mean
+    // probability over every window, uncertain ones included (idle: (0.9 + 0.04) / 2 = 0.47).
+    const labelled = aggregateSample([p(0.9, 0.06, 0.04), p(0.04, 0.5, 0.46)], 0.6);
+    expect(labelled.predicted).toBe(0);
+    expect(labelled.votes).toBe(1);
+    expect(labelled.confidence).toBeCloseTo(0.9, 6);
+    expect(labelled.windowScores.map((v) => Number(v.toFixed(2)))).toEqual([0.9, 0.5]);
+    const uncertain = aggregateSample([p(0.55, 0.45, 0), p(0.5, 0.3, 0.2)], 0.6);
+    expect(uncertain.predicted).toBe('uncertain');
+    expect(uncertain.confidence).toBeCloseTo(0.55, 6);
+
+    // The same rule on random softmax-like outputs and thresholds.
+    const random = seededRandom(7);
+    for (let trial = 0; trial < 500; trial++) {
+      const classes = 2 + Math.floor(random() * 4);
+      const windows = Array.from({ length: 1 + Math.floor(random() * 6) }, () => {
+        const raw = Array.from({ length: classes }, () => random() ** 3);
+        const sum = raw.reduce((a, b) => a + b, 0);
+        return Float32Array.from(raw, (v) => v / sum);
+      });
+      const threshold = Math.round(random() * 20) / 20;
+      const v = aggregateSample(windows, threshold);
+      expect(v.confidence >= threshold).toBe(v.predicted !== 'uncertain');
+      const voted =
+        v.predicted === 'uncertain' ? 0 : v.windowPredictions.filter((w) => w === v.predicted).length;
+      expect(v.votes).toBe(voted);
+    }
   });
 
   it('with threshold 0 every window votes', () => {

@@ -6,7 +6,17 @@ export type WindowLabel = number | 'uncertain';
 export interface SampleVerdict {
   predicted: WindowLabel;
   windowPredictions: WindowLabel[];
-  /** The mean of all windows' probabilities (confident or not); empty when there are no windows. */
+  /** Each window's top probability (what was compared with the threshold). */
+  windowScores: number[];
+  /** Windows that voted for the predicted class (0 when uncertain). */
+  votes: number;
+  /**
+   * The score the decision rests on, so it is at or above the threshold exactly when the sample has a label: the
+   * mean top probability of the windows that voted for the predicted class; for an uncertain sample, the best
+   * top probability of any window (below the threshold); 0 with no windows.
+   */
+  confidence: number;
+  /** The mean of all windows' probabilities (confident or not), which breaks ties; empty when there are no windows. */
   meanProbs: Float32Array;
 }
 
@@ -19,19 +29,25 @@ function checkThreshold(threshold: number): void {
   }
 }
 
-/** The top class of probs (the lowest index on a tie), or 'uncertain' if its probability is below threshold. */
-function labelOf(probs: Float32Array, threshold: number): WindowLabel {
-  if (probs.length === 0) return 'uncertain';
+/** The top class of probs (the lowest index on a tie), or -1 when there are no outputs. */
+function topClass(probs: Float32Array): number {
+  if (probs.length === 0) return -1;
   let best = 0;
   for (let c = 1; c < probs.length; c++) if (probs[c] > probs[best]) best = c;
-  return probs[best] >= threshold ? best : 'uncertain';
+  return best;
+}
+
+/** The top class of probs, or 'uncertain' if its probability is below threshold. */
+function labelOf(probs: Float32Array, threshold: number): WindowLabel {
+  const best = topClass(probs);
+  return best >= 0 && probs[best] >= threshold ? best : 'uncertain';
 }
 
 /**
  * A sample's verdict from its windows' class probabilities (one softmax per window). A window is 'uncertain'
  * when its top probability is below `threshold`. The sample takes the class most confident windows voted for; a
  * tie goes to the class with the higher mean probability (then the lower index); with no confident window the
- * sample is 'uncertain'.
+ * sample is 'uncertain'. Its `confidence` is the score that decision rests on (see SampleVerdict).
  */
 export function aggregateSample(windowProbs: readonly Float32Array[], threshold: number): SampleVerdict {
   checkThreshold(threshold);
@@ -39,6 +55,10 @@ export function aggregateSample(windowProbs: readonly Float32Array[], threshold:
   const meanProbs = new Float32Array(classes);
   const sums = new Float64Array(classes);
   const votes = new Int32Array(classes);
+  // The summed top probability of the windows voting for each class.
+  const voteScores = new Float64Array(classes);
+  let bestScore = 0;
+  const windowScores: number[] = [];
   const windowPredictions = windowProbs.map((probs, w) => {
     if (probs.length !== classes) {
       throw new StudioError(
@@ -47,8 +67,15 @@ export function aggregateSample(windowProbs: readonly Float32Array[], threshold:
       );
     }
     for (let c = 0; c < classes; c++) sums[c] += probs[c];
+    const top = topClass(probs);
+    const score = top >= 0 ? probs[top] : 0;
+    windowScores.push(score);
+    bestScore = Math.max(bestScore, score);
     const label = labelOf(probs, threshold);
-    if (label !== 'uncertain') votes[label]++;
+    if (label !== 'uncertain') {
+      votes[label]++;
+      voteScores[label] += score;
+    }
     return label;
   });
   for (let c = 0; c < classes; c++) meanProbs[c] = sums[c] / windowProbs.length;
@@ -63,7 +90,17 @@ export function aggregateSample(windowProbs: readonly Float32Array[], threshold:
       predicted = c;
     }
   }
-  return { predicted, windowPredictions, meanProbs };
+  if (predicted === 'uncertain') {
+    return { predicted, windowPredictions, windowScores, votes: 0, confidence: bestScore, meanProbs };
+  }
+  return {
+    predicted,
+    windowPredictions,
+    windowScores,
+    votes: votes[predicted],
+    confidence: voteScores[predicted] / votes[predicted],
+    meanProbs,
+  };
 }
 
 export interface Smoother {

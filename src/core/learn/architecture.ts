@@ -1,5 +1,7 @@
 import { StudioError } from '../errors';
 import type { LayerSpec, NeuralBlock } from './learnBlock';
+import { layerFieldProblems } from '../validation/learnBlockRules';
+import { problemList } from '../validation/numberRule';
 
 /** One layer of a planned network, with the shape it outputs (without the batch dimension). */
 export interface PlannedLayer {
@@ -26,10 +28,10 @@ function fail(message: string): never {
   throw new StudioError('architecture', message);
 }
 
-function checkInt(value: number, name: string, min: number, max: number, at: number): void {
-  if (!Number.isInteger(value) || value < min || value > max) {
-    fail(`Layer ${at + 1}: ${name} must be a whole number from ${min} to ${max} (got ${value}).`);
-  }
+/** The layer's sizes, by the same rules as the architecture editor's fields. */
+function checkLayer(layer: LayerSpec, at: number): void {
+  const problem = problemList(layerFieldProblems(layer))[0];
+  if (problem) fail(`Layer ${at + 1}: ${problem}`);
 }
 
 function describeLayer(l: LayerSpec): string {
@@ -93,9 +95,9 @@ export function planArchitecture(
   let lastWasConvOrPool = false;
   layers.forEach((l, i) => {
     let params = 0;
+    checkLayer(l, i);
     switch (l.type) {
       case 'dense':
-        checkInt(l.units, 'neurons', 1, 4096, i);
         if (!flat) {
           const n = shape.reduce((a, b) => a * b, 1);
           planned.push({ type: 'flatten', outputShape: [n], params: 0, title: `Flatten to ${n}` });
@@ -108,8 +110,6 @@ export function planArchitecture(
         break;
       case 'conv1d':
       case 'conv2d': {
-        checkInt(l.filters, 'filters', 1, 512, i);
-        checkInt(l.kernelSize, 'kernel size', 1, 15, i);
         if (flat)
           fail(`Layer ${i + 1}: a convolution cannot follow a dense layer; move it before the dense layers.`);
         const inChannels = shape[shape.length - 1];
@@ -121,7 +121,6 @@ export function planArchitecture(
       }
       case 'maxPool':
       case 'avgPool':
-        checkInt(l.size, 'pool size', 2, 8, i);
         if (!lastWasConvOrPool)
           fail(`Layer ${i + 1}: pooling must follow a convolution (or another pooling layer).`);
         shape =
@@ -130,8 +129,6 @@ export function planArchitecture(
             : [Math.ceil(shape[0] / l.size), Math.ceil(shape[1] / l.size), shape[2]];
         break;
       case 'dropout':
-        if (!(l.rate >= 0 && l.rate < 1))
-          fail(`Layer ${i + 1}: dropout rate must be at least 0 and below 1 (got ${l.rate}).`);
         break;
     }
     planned.push({ type: l.type, spec: l, outputShape: [...shape], params, title: describeLayer(l) });

@@ -134,8 +134,8 @@ describe('planArchitecture', () => {
       ],
       /either Conv1D or Conv2D/,
     ],
-    [[33], [{ type: 'dense', units: 0 }], /Layer 1: neurons/],
-    [[33], [{ type: 'dropout', rate: 1 }], /dropout rate/],
+    [[33], [{ type: 'dense', units: 0 }], /Layer 1: Neurons must be a whole number from 1 to 4096/],
+    [[33], [{ type: 'dropout', rate: 1 }], /Layer 1: Rate must be a number from 0 to 0.95/],
   ])('refuses %j %j with a message naming the problem', (shape, layers, message) => {
     expect(() => planArchitecture(shape, layers, { kind: 'classifier', classes: 3 })).toThrow(message);
   });

@@ -1,4 +1,5 @@
 import { aggregateSample } from './aggregate';
+import { SWEEP_THRESHOLDS, thresholdSweep, type SweepSample, type ThresholdRow } from './thresholdSweep';
 import { classificationMetrics, confusionMatrix } from './metrics';
 import type { ModelRunner, Precision } from './modelRunner';
 import type { ClassScore, TrainedModel } from './trainedModel';
@@ -19,12 +20,19 @@ export interface SampleTestResult {
   windows: number;
   /** Classifier: a label or 'uncertain'; regression: the mean predicted value; anomaly: 'anomaly' or 'normal'. */
   predicted: string;
-  /** Classifier: the mean probability of the predicted class; regression: mean value; anomaly: the highest score. */
+  /**
+   * Classifier: the confidence the verdict rests on (SampleVerdict.confidence: the mean top probability of the
+   * windows that voted for the label, or for an uncertain sample its best window's, below the threshold);
+   * regression: the mean value; anomaly: the highest score.
+   */
   score: number;
+  /** Classifier: the windows that voted for the predicted label (0 when uncertain). */
+  votes?: number;
   correct: boolean;
-  /** Per window: start and what it was classified as. */
+  /** Per window: start, what it was classified as, and its score (classifier: top probability). */
   windowStartMs: number[];
   windowPredicted: string[];
+  windowScore: number[];
 }
 
 export interface TestReport {
@@ -36,6 +44,18 @@ export interface TestReport {
   samples: SampleTestResult[];
   /** Share of samples right: classifier ('uncertain' is wrong), regression (within `threshold` of the label), anomaly (not flagged). */
   accuracy: number;
+  /** Windows of all tested samples. */
+  windowCount: number;
+  /**
+   * Classifier: per window, the share whose top class is the label, with no threshold — the figure the
+   * quantisation panel shows for the same test windows.
+   */
+  windowAccuracy?: number;
+  /** Classifier: samples and windows uncertain at `threshold`. */
+  uncertainSamples?: number;
+  uncertainWindows?: number;
+  /** Classifier: the same results at other thresholds (SWEEP_THRESHOLDS and `threshold`), by threshold. */
+  thresholdSweep: ThresholdRow[];
   /** Classifier: rows = actual label, columns = predicted label then 'uncertain'. Empty otherwise. */
   confusion: number[][];
   perClass: ClassScore[];
@@ -60,8 +80,6 @@ export function testModel(
   options: {
     threshold: number;
     precision: Precision;
-    onSample?: (done: number) => void;
-    isCancelled?: () => boolean;
   },
 ): TestReport {
   const kind = model.learn.kind;
@@ -72,14 +90,15 @@ export function testModel(
   const truth: number[] = [];
   const guess: number[] = [];
   let absError = 0;
-  samples.forEach((s, si) => {
-    if (options.isCancelled?.()) return;
+  const sweepSamples: SweepSample[] = [];
+  samples.forEach((s) => {
     const outputs = s.rows.map((r) => run(r));
     const windowStartMs = Array.from(s.startMs);
     if (kind === 'classifier') {
       const agg = aggregateSample(outputs, options.threshold);
       const predicted = agg.predicted === 'uncertain' ? UNCERTAIN : labels[agg.predicted];
       const actual = index.get(s.label);
+      sweepSamples.push({ actual, windowProbs: outputs });
       if (actual === undefined) unknown.add(s.label);
       else {
         truth.push(actual);
@@ -91,10 +110,12 @@ export function testModel(
         label: s.label,
         windows: s.rows.length,
         predicted,
-        score: agg.predicted === 'uncertain' ? Math.max(...agg.meanProbs) : agg.meanProbs[agg.predicted],
+        score: agg.confidence,
+        votes: agg.votes,
         correct: predicted === s.label,
         windowStartMs,
         windowPredicted: agg.windowPredictions.map((p) => (p === 'uncertain' ? UNCERTAIN : labels[p])),
+        windowScore: agg.windowScores,
       });
     } else if (kind === 'regression') {
       const values = outputs.map((o) => o[0]);
@@ -111,6 +132,7 @@ export function testModel(
         correct: Math.abs(mean - actual) <= options.threshold,
         windowStartMs,
         windowPredicted: values.map(fmt),
+        windowScore: values,
       });
     } else {
       const scores = outputs.map((o) => o[0]);
@@ -126,9 +148,9 @@ export function testModel(
         correct: !flagged,
         windowStartMs,
         windowPredicted: scores.map((v) => (v > 0 ? 'anomaly' : 'normal')),
+        windowScore: scores,
       });
     }
-    options.onSample?.(si + 1);
   });
   const base = {
     kind,
@@ -138,14 +160,21 @@ export function testModel(
     labels,
     samples: results,
     unknownLabels: [...unknown],
+    windowCount: results.reduce((n, r) => n + r.windows, 0),
   };
   if (kind === 'classifier') {
     const matrix = confusionMatrix(truth, guess, labels.length, labels.length);
     const m = classificationMetrics(matrix, labels);
     const correct = results.filter((r) => r.correct).length;
+    const sweep = thresholdSweep(sweepSamples, [...SWEEP_THRESHOLDS, options.threshold]);
+    const tested = sweep.find((r) => r.threshold === options.threshold)!;
     return {
       ...base,
       accuracy: results.length ? correct / results.length : 0,
+      windowAccuracy: sweep.find((r) => r.threshold === 0)!.windowAccuracy,
+      uncertainSamples: tested.uncertainSamples,
+      uncertainWindows: tested.uncertainWindows,
+      thresholdSweep: sweep,
       confusion: matrix,
       perClass: m.perClass,
       weightedF1: m.weightedF1,
@@ -155,6 +184,7 @@ export function testModel(
   return {
     ...base,
     accuracy: results.length ? correct / results.length : 0,
+    thresholdSweep: [],
     confusion: [],
     perClass: [],
     weightedF1: 0,

@@ -1,6 +1,8 @@
 import { StudioError } from '../errors';
-import { calibrate, quantizeGraph } from '../quant';
+import { createCalibrator, quantizeGraph } from '../quant';
+import { standardizeInput } from '../ir/standardize';
 import { writeTflite } from '../tflite';
+import { timeSlicer } from '../yieldToEventLoop';
 import { graphRunner } from './modelRunner';
 import { classificationMetrics, confusionMatrix } from './metrics';
 import type { QuantizedModel, TrainedModel } from './trainedModel';
@@ -18,11 +20,14 @@ export interface PrecisionComparison {
   meanAbsOutputDiff: number;
 }
 
+const cancelledError = () => new StudioError('cancelled', 'Quantisation was cancelled.');
+
 /**
  * Post-training int8 quantisation of a trained network (DESIGN.md §6): calibrates activation ranges on the
- * representative (training) windows, quantises, and records both `.tflite` sizes.
+ * representative (training) windows, quantises, and records both `.tflite` sizes. Calibration yields to the
+ * event loop now and then, so that a worker sees a cancel (`signal`) while it runs.
  */
-export function quantizeTrained(
+export async function quantizeTrained(
   model: TrainedModel,
   representative: readonly Float32Array[],
   settings: QuantizeSettings,
@@ -31,7 +36,7 @@ export function quantizeTrained(
     signal?: AbortSignal;
     now?: () => number;
   } = {},
-): QuantizedModel {
+): Promise<QuantizedModel> {
   if (!model.float)
     throw new StudioError(
       'quant-no-network',
@@ -43,12 +48,18 @@ export function quantizeTrained(
     settings.method === 'percentile'
       ? { method: 'percentile' as const, percentile: settings.percentile }
       : { method: 'minmax' as const };
-  const ranges = calibrate(model.float, representative, {
-    ...calibration,
-    onProgress: options.onProgress,
-    signal: options.signal,
-  });
-  const graph = quantizeGraph(model.float, ranges, {
+  const float = model.float;
+  const calibrator = createCalibrator(float, calibration);
+  const slice = timeSlicer();
+  for (const row of representative) {
+    await slice();
+    if (options.signal?.aborted) throw cancelledError();
+    // Calibrated on what the network's input really sees: the standardised features.
+    calibrator.add(standardizeInput(float, row));
+    options.onProgress?.(calibrator.count, representative.length);
+  }
+  const ranges = calibrator.ranges();
+  const graph = quantizeGraph(float, ranges, {
     inputType: settings.ioType,
     outputType: settings.ioType,
   });
@@ -68,13 +79,14 @@ function argmax(v: Float32Array): number {
   return best;
 }
 
-/** Classifies every labelled window with both precisions. */
-export function comparePrecisions(
+/** Classifies every labelled window with both precisions, yielding now and then like quantizeTrained. */
+export async function comparePrecisions(
   model: TrainedModel,
   int8: QuantizedModel,
   rows: readonly Float32Array[],
   rowLabels: readonly string[],
-): PrecisionComparison {
+  options: { signal?: AbortSignal } = {},
+): Promise<PrecisionComparison> {
   if (!model.float) throw new StudioError('quant-no-network', 'This model has no network to compare.');
   const runFloat = graphRunner(model.float);
   const runInt8 = graphRunner(int8.graph);
@@ -85,9 +97,13 @@ export function comparePrecisions(
   let diff = 0;
   let outputs = 0;
   let disagreements = 0;
-  rows.forEach((row, r) => {
+  const slice = timeSlicer();
+  for (let r = 0; r < rows.length; r++) {
+    await slice();
+    if (options.signal?.aborted) throw cancelledError();
+    const row = rows[r];
     const a = index.get(rowLabels[r]);
-    if (a === undefined) return;
+    if (a === undefined) continue;
     const f = runFloat(row);
     const q = runInt8(row);
     for (let i = 0; i < f.length; i++) diff += Math.abs(f[i] - q[i]);
@@ -96,7 +112,7 @@ export function comparePrecisions(
     floatPred.push(argmax(f));
     int8Pred.push(argmax(q));
     if (floatPred[floatPred.length - 1] !== int8Pred[int8Pred.length - 1]) disagreements++;
-  });
+  }
   const k = model.labels.length;
   const side = (pred: number[]) => {
     const confusion = confusionMatrix(actual, pred, k);

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { StudioError } from '../errors';
 import { seededRandom, shuffleInPlace } from '../random';
+import { YIELD_SLICE_MS, yieldToEventLoop } from '../yieldToEventLoop';
 import type { Architecture } from './architecture';
 import { createEarlyStopping } from './earlyStopping';
 import type { TrainingSettings } from './learnBlock';
@@ -121,6 +122,8 @@ export async function trainNetwork(data: TrainingData, options: TrainOptions): P
   const order: number[] = Array.from(trainIdx);
   try {
     for (let epoch = 1; epoch <= settings.epochs; epoch++) {
+      // Every epoch lets a cancel message in: a small model's epoch never leaves the microtask queue (below).
+      await yieldToEventLoop();
       if (signal?.aborted) throw cancelledError();
       shuffleInPlace(order, rand);
       const augment = settings.augmentation.enabled && options.augment ? options.augment : undefined;
@@ -135,11 +138,22 @@ export async function trainNetwork(data: TrainingData, options: TrainOptions): P
           validationData: xVal && yVal ? [xVal, yVal] : undefined,
           classWeight: weighting,
           verbose: 0,
+          // tfjs yields inside `fit` only after this long, timed from each call: with one call per epoch, an
+          // epoch shorter than that never yields. Long epochs yield here, through a task rather than tfjs's
+          // animation frame (a worker may have none), and stop at the next batch once cancelled.
+          yieldEvery: YIELD_SLICE_MS,
+          callbacks: {
+            nextFrameFunc: yieldToEventLoop,
+            onYield: () => {
+              if (signal?.aborted) model.stopTraining = true;
+            },
+          },
         });
       } finally {
         x.dispose();
         y.dispose();
       }
+      if (signal?.aborted) throw cancelledError();
       const h = fitted.history;
       const pick = (key: string) => (h[key] ? Number(h[key][0]) : null);
       const log: EpochLog = {

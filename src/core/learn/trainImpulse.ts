@@ -1,3 +1,5 @@
+import { learnBlockProblems } from '../validation/learnBlockRules';
+import { problemList } from '../validation/numberRule';
 import { StudioError } from '../errors';
 import type { Graph } from '../ir/graph';
 import { standardizationOf, standardizeInput } from '../ir/standardize';
@@ -85,6 +87,8 @@ export async function trainImpulse(
       'no-training-data',
       'There are no training windows: record or import training samples, then train.',
     );
+  const wrong = problemList(learnBlockProblems(options.learn, set.featureShape))[0];
+  if (wrong) throw new StudioError('learn-settings', wrong);
   const featureCount = set.rows[0].length;
   const base = {
     impulseId: options.impulseId,

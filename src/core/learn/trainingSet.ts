@@ -2,6 +2,8 @@ import type { SampleValues, SensorInfo } from '../dataset/sample';
 import { framesPerWindow, sliceWindows } from '../dataset/windowing';
 import { featureConfigHash, type Impulse } from '../impulse/impulse';
 import { featureShape, sampleFeatures } from '../impulse/generateFeatures';
+import { noWindowReason, windowFit } from '../impulse/windowFit';
+import { StudioError } from '../errors';
 import type { WindowShape } from '../dsp/block';
 import type { ImpulseTrainingSet } from './trainImpulse';
 
@@ -39,6 +41,14 @@ export function trainingSetFromSamples(
     }
     if (keepWindows) windows.push(...sliceWindows(s, impulse.input).windows);
   });
+  if (rows.length === 0 && samples.length > 0) {
+    const lengths = samples.map((s) => ({
+      frameCount: Math.floor(s.values.length / s.sensors.length),
+      intervalMs: s.intervalMs,
+    }));
+    const reason = noWindowReason(windowFit(lengths, impulse.input));
+    if (reason) throw new StudioError('no-window', reason);
+  }
   const set: ImpulseTrainingSet = {
     rows,
     rowLabels,

@@ -11,17 +11,18 @@ export type CalibrationOptions = CalibrationMethod & {
   signal?: AbortSignal;
 };
 
-/**
- * Runs the float graph on representative windows (typically the training windows) and records the range
- * of the input and of every float activation an op computes. Memory stays bounded however many windows
- * there are: a min/max pair, or for percentile clipping a fixed-size histogram, per tensor.
- */
-export function calibrate(
-  graph: Graph,
-  windows: Iterable<Float32Array>,
-  options: CalibrationOptions,
-): ActivationRanges {
-  const newRecorder = rangeRecorderFactory(options);
+/** Records activation ranges one window at a time, so that a caller can yield to the event loop between windows. */
+export interface Calibrator {
+  /** Runs the float graph on one window and records what every tensor held. */
+  add(window: Float32Array): void;
+  /** Windows added so far. */
+  readonly count: number;
+  /** The ranges recorded; throws when no window was added. */
+  ranges(): ActivationRanges;
+}
+
+export function createCalibrator(graph: Graph, method: CalibrationMethod): Calibrator {
+  const newRecorder = rangeRecorderFactory(method);
   const inputIndex = singleFloatInput(graph);
   const inputLength = elementCount(graph.tensors[inputIndex].shape);
   const interpreter = prepareInterpreter(graph);
@@ -37,33 +38,58 @@ export function calibrate(
   const observe = (tensorIndex: number, data: ArrayLike<number>) => {
     if (data instanceof Float32Array) record(tensorIndex, data);
   };
+  let count = 0;
+  return {
+    add(window) {
+      if (window.length !== inputLength) {
+        throw new StudioError(
+          'quant-bad-window',
+          `Calibration window ${count + 1} has ${window.length} values; the model input takes ${inputLength}.`,
+        );
+      }
+      record(inputIndex, window);
+      interpreter.invoke([window], { observe });
+      count++;
+    },
+    get count() {
+      return count;
+    },
+    ranges() {
+      if (count === 0) {
+        throw new StudioError(
+          'quant-no-calibration-data',
+          'Quantisation needs at least one calibration window.',
+        );
+      }
+      const ranges = new Map<number, ValueRange>();
+      for (const [tensorIndex, recorder] of recorders) {
+        const range = recorder.range();
+        if (range !== undefined) ranges.set(tensorIndex, range);
+      }
+      return ranges;
+    },
+  };
+}
 
+/**
+ * Runs the float graph on representative windows (typically the training windows) and records the range
+ * of the input and of every float activation an op computes. Memory stays bounded however many windows
+ * there are: a min/max pair, or for percentile clipping a fixed-size histogram, per tensor.
+ */
+export function calibrate(
+  graph: Graph,
+  windows: Iterable<Float32Array>,
+  options: CalibrationOptions,
+): ActivationRanges {
+  const calibrator = createCalibrator(graph, options);
   const total = Array.isArray(windows) ? windows.length : undefined;
-  let done = 0;
   for (const window of windows) {
     throwIfAborted(options.signal);
-    if (window.length !== inputLength) {
-      throw new StudioError(
-        'quant-bad-window',
-        `Calibration window ${done + 1} has ${window.length} values; the model input takes ${inputLength}.`,
-      );
-    }
-    record(inputIndex, window);
-    interpreter.invoke([window], { observe });
-    done++;
-    options.onProgress?.(done, total);
+    calibrator.add(window);
+    options.onProgress?.(calibrator.count, total);
   }
   throwIfAborted(options.signal);
-  if (done === 0) {
-    throw new StudioError('quant-no-calibration-data', 'Quantisation needs at least one calibration window.');
-  }
-
-  const ranges = new Map<number, ValueRange>();
-  for (const [tensorIndex, recorder] of recorders) {
-    const range = recorder.range();
-    if (range !== undefined) ranges.set(tensorIndex, range);
-  }
-  return ranges;
+  return calibrator.ranges();
 }
 
 function singleFloatInput(graph: Graph): number {

@@ -1,4 +1,4 @@
-export { calibrate, type CalibrationOptions } from './calibrate';
+export { calibrate, createCalibrator, type CalibrationOptions, type Calibrator } from './calibrate';
 export { quantizeGraph, type QuantizeOptions } from './quantizeGraph';
 export { quantizeModel } from './quantizeModel';
 export type { CalibrationMethod } from './rangeRecorder';

@@ -3,6 +3,7 @@ import { StudioError } from '../../core/errors';
 import type { Project } from '../../core/dataset/project';
 import { splitSample, type Sample } from '../../core/dataset/sample';
 import type { Impulse } from '../../core/impulse/impulse';
+import type { TrainedModel } from '../../core/learn/trainedModel';
 import { newId } from '../../core/ids';
 import type { DbConnection } from './connection';
 import { notFoundError } from './errors';
@@ -108,16 +109,18 @@ export async function duplicateProject(
   );
 }
 
-/** What a new project starts with: samples and impulses without a project, which the new project gets. */
+/** What a new project starts with: samples, impulses and models without a project, which it gets. */
 export interface ProjectContents {
   samples: Array<Omit<Sample, 'projectId'>>;
   impulses: Array<Omit<Impulse, 'projectId'>>;
+  /** Trained models of those impulses (by `impulseId`), e.g. restored from a project archive. */
+  models?: Array<Omit<TrainedModel, 'projectId'>>;
 }
 
 /**
- * Creates a project together with its samples (metadata and values) and impulses, in one transaction: a
- * failure (e.g. a full disk) leaves no trace of the project. Samples and impulses keep their ids, which must
- * be new.
+ * Creates a project together with its samples (metadata and values), impulses and models, in one
+ * transaction: a failure (e.g. a full disk) leaves no trace of the project. Samples and impulses keep their
+ * ids, which must be new.
  */
 export async function createProjectWithContents(
   conn: DbConnection,
@@ -135,8 +138,17 @@ export async function createProjectWithContents(
     if (!impulse.name.trim()) throw new StudioError('invalid-name', 'An impulse needs a name.');
     return { ...impulse, projectId: project.id };
   });
+  const models = (contents.models ?? []).map((model) => {
+    if (!impulses.some((i) => i.id === model.impulseId)) {
+      throw new StudioError(
+        'invalid-model',
+        'A trained model belongs to none of the new project’s impulses.',
+      );
+    }
+    return { ...model, projectId: project.id };
+  });
   return conn.run(
-    ['projects', 'samples', 'sampleData', 'impulses'],
+    ['projects', 'samples', 'sampleData', 'impulses', 'models'],
     'readwrite',
     'create the project',
     async (tx) => {
@@ -149,6 +161,7 @@ export async function createProjectWithContents(
           add(dataStore.add({ id: meta.id, values: compactValues(values) }));
         }
         for (const impulse of impulses) add(tx.objectStore('impulses').add(impulse));
+        for (const model of models) add(tx.objectStore('models').add(model));
       });
       return project;
     },

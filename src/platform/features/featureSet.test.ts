@@ -122,4 +122,35 @@ describe('buildFeatureSet', () => {
     const rest = await build(db, job);
     expect(rest.summary).toMatchObject({ computed: 2, cached: 3, windowCount: 15 });
   });
+
+  it('sees a cancel message mid-run even when every read is an already-settled promise', async () => {
+    const db = await openTestDb();
+    const samples = Array.from({ length: 400 }, (_, n) => sineSample('p', n));
+    const byId = new Map(samples.map((s) => [s.id, s]));
+    // A store answering from memory: only the loop itself can give the event loop a turn.
+    let reads = 0;
+    const memory = Object.assign(Object.create(db) as StudioDb, {
+      getFeatures: async (keys: string[]) => keys.map(() => undefined),
+      getSample: async (id: string) => (reads++, byId.get(id)!),
+      putFeatures: async () => undefined,
+    });
+    // The cancel travels as the page sends it: a message, delivered only when the worker's loop yields.
+    let cancelled = false;
+    const { port1, port2 } = new MessageChannel();
+    port1.onmessage = () => (cancelled = true);
+    const job = { impulse: spectralImpulse('p'), samples: samples.map(jobSample) };
+    const run = buildFeatureSet(
+      memory,
+      job,
+      (p) => p.done === 1 && port2.postMessage('cancel'),
+      () => cancelled,
+    );
+    try {
+      await expect(run).rejects.toMatchObject({ code: 'cancelled' });
+      // Before the fix the message waited for the end: all 400 samples were read and the run succeeded.
+      expect(reads).toBeLessThan(samples.length / 2);
+    } finally {
+      port1.close();
+    }
+  });
 });

@@ -5,9 +5,17 @@ import {
   featureConfigHash,
   featureKey,
   type CachedFeatures,
+  type Impulse,
 } from '../../core/impulse/impulse';
+import { noWindowReason, windowFit } from '../../core/impulse/windowFit';
+import { timeSlicer } from '../../core/yieldToEventLoop';
 import type { StudioDb } from '../db/studioDb';
-import type { FeatureJob, FeatureProgress, FeatureSetSummary } from '../../../workers/dspApi';
+import type {
+  FeatureJob,
+  FeatureJobSample,
+  FeatureProgress,
+  FeatureSetSummary,
+} from '../../../workers/dspApi';
 
 /** Cached entries are written in batches: one transaction per batch keeps a long run from holding a lock. */
 const CACHE_BATCH = 32;
@@ -41,13 +49,16 @@ export async function buildFeatureSet(
   let computed = 0;
   let cached = 0;
   let lastReport = 0;
+  // Cache hits (and stores that answer from memory) never leave the microtask queue: yield so a cancel gets in.
+  const slice = timeSlicer();
   try {
     for (let i = 0; i < job.samples.length; i++) {
+      await slice();
       if (isCancelled()) throw new StudioError('cancelled', 'Feature generation was cancelled.');
       const s = job.samples[i];
       const hit = cachedEntries[i];
       let entry: CachedFeatures;
-      if (hit && hit.config === config && hit.sampleUpdatedAt === s.updatedAt) {
+      if (isFresh(hit, config, s)) {
         entry = hit;
         cached++;
       } else {
@@ -71,6 +82,31 @@ export async function buildFeatureSet(
     if (pending.length > 0) await store.putFeatures(pending);
   }
 
+  if (job.samples.length > 0 && perSample.every((e) => e.windowCount === 0))
+    await throwWhyNoWindow(store, job);
+  return assembleFeatureSet(job.impulse, perSample, {
+    computed,
+    cached,
+    skipped,
+    durationMs: performance.now() - started,
+  });
+}
+
+/** A cached entry still describes the sample under this configuration (neither has changed since). */
+export function isFresh(
+  hit: CachedFeatures | undefined,
+  config: string,
+  sample: Pick<FeatureJobSample, 'updatedAt'>,
+): hit is CachedFeatures {
+  return !!hit && hit.config === config && hit.sampleUpdatedAt === sample.updatedAt;
+}
+
+/** The feature matrix of per-sample entries, rows in the samples' order (each row a view into its entry). */
+export function assembleFeatureSet(
+  impulse: Impulse,
+  perSample: CachedFeatures[],
+  counts: Pick<FeatureSetSummary, 'computed' | 'cached' | 'skipped' | 'durationMs'>,
+): FeatureSet {
   const featureCount = perSample.find((e) => e.windowCount > 0)?.featureCount ?? 0;
   const windowCount = perSample.reduce((n, e) => n + e.windowCount, 0);
   const rowSample = new Int32Array(windowCount);
@@ -85,16 +121,24 @@ export async function buildFeatureSet(
     }
   });
   const summary: FeatureSetSummary = {
-    configHash,
+    configHash: featureConfigHash(impulse),
     featureCount,
-    shape: featureShape(job.impulse, featureCount),
+    shape: featureShape(impulse, featureCount),
     windowCount,
     rowSample,
     rowStartMs,
-    computed,
-    cached,
-    skipped,
-    durationMs: performance.now() - started,
+    ...counts,
   };
   return { summary, rows };
+}
+
+/**
+ * Not one window from any sample: say why from the samples' lengths (every sample shorter than the window with
+ * zero-padding off, or no data), rather than letting training report that there are no samples.
+ */
+async function throwWhyNoWindow(store: StudioDb, job: FeatureJob): Promise<void> {
+  const ids = new Set(job.samples.map((s) => s.id));
+  const metas = (await store.listSamples(job.impulse.projectId)).filter((m) => ids.has(m.id));
+  const reason = noWindowReason(windowFit(metas, job.impulse.input));
+  if (reason) throw new StudioError('no-window', reason);
 }
