@@ -2,14 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { VirtualFirmware } from '../../core/virtual/virtualFirmware';
 import { VirtualPort } from '../../platform/virtualBoard/virtualPort';
 import { SerialRuntime } from './serialRuntime';
-
-async function until(check: () => boolean, timeoutMs = 3000): Promise<void> {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
+import { until } from './testUtils/until';
 
 const open: SerialRuntime[] = [];
 afterEach(async () => {

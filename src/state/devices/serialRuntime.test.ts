@@ -5,15 +5,7 @@ import { VirtualFirmware } from '../../core/virtual/virtualFirmware';
 import { VirtualPort } from '../../platform/virtualBoard/virtualPort';
 import type { PortLike } from '../../platform/serial/types';
 import { FORWARDER_KEY, SerialRuntime } from './serialRuntime';
-
-/** Polls until `check` passes (the virtual board ticks every 20 ms on real timers). */
-async function until(check: () => boolean, timeoutMs = 3000): Promise<void> {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
+import { until } from './testUtils/until';
 
 const open: SerialRuntime[] = [];
 afterEach(async () => {
