@@ -10,7 +10,12 @@ const worker = vi.hoisted(() => ({
   generate() {
     return new Promise((resolve, reject) => this.pending.push({ resolve, reject }));
   },
-  project: async () => ({ points: new Float32Array(2), method: 'pca', note: '', axisTitles: ['PC1', 'PC2'] }),
+  project: vi.fn(async () => ({
+    points: new Float32Array(2),
+    method: 'pca',
+    note: '',
+    axisTitles: ['PC1', 'PC2'],
+  })),
   cancel: vi.fn(),
 }));
 vi.mock('../platform/workers/dspClient', () => ({ dspWorker: () => worker }));
@@ -58,6 +63,17 @@ describe('impulse store feature runs', () => {
     useToasts.setState({ toasts: [] });
     useDataset.setState({ samples: [sample] });
     useImpulses.setState({ impulses: [impulse], selectedId: impulse.id, run: null, projection: null });
+  });
+
+  it('asks for no projection of an empty feature set (the worker would say "Generate features first")', async () => {
+    worker.project.mockClear();
+    useDataset.setState({ samples: [{ ...sample, sensors: [{ name: 'audio', units: '' }] }] });
+    const generating = useImpulses.getState().generate();
+    worker.pending[0].resolve({ ...summary, windowCount: 0, rowSample: new Int32Array(0) });
+    await generating;
+    expect(useImpulses.getState().run).toMatchObject({ status: 'done', leftOut: 1, samples: [] });
+    expect(worker.project).not.toHaveBeenCalled();
+    expect(useImpulses.getState().projection).toBeNull();
   });
 
   it('shows a cancelled run calmly, without an error toast', async () => {

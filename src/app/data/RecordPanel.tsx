@@ -150,12 +150,15 @@ export function RecordPanel() {
             <option value="testing">Testing</option>
           </select>
         </label>
+        {/* Distinct keys: React must not reuse the Cancel button as the submit button, or the click that
+            cancels would also start a new recording. */}
         {busy ? (
-          <button className="btn" type="button" onClick={() => useRecorder.getState().cancel()}>
+          <button key="cancel" className="btn" type="button" onClick={() => useRecorder.getState().cancel()}>
             Cancel
           </button>
         ) : (
           <button
+            key="start"
             className="btn primary"
             type="submit"
             disabled={!sensor || Object.keys(problems).length > 0}
