@@ -131,7 +131,13 @@ describe('buildFeatureSet', () => {
     let reads = 0;
     const memory = Object.assign(Object.create(db) as StudioDb, {
       getFeatures: async (keys: string[]) => keys.map(() => undefined),
-      getSample: async (id: string) => (reads++, byId.get(id)!),
+      // Each read takes 0.25 ms of busy time, so the 400 span several yield slices on any machine.
+      getSample: async (id: string) => {
+        reads++;
+        const until = performance.now() + 0.25;
+        while (performance.now() < until);
+        return byId.get(id)!;
+      },
       putFeatures: async () => undefined,
     });
     // The cancel travels as the page sends it: a message, delivered only when the worker's loop yields.
