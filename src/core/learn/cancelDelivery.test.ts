@@ -75,7 +75,8 @@ describe('a cancel message reaches a running job', () => {
     }, epochMs / 4);
     await expect(run).rejects.toMatchObject({ code: 'cancelled' });
     expect(epochs).toEqual([]);
-    expect(performance.now() - sentAt).toBeLessThan(epochMs / 2);
+    // Less than one epoch from the cancel to the rejection (a loaded machine stretches every figure alike).
+    expect(performance.now() - sentAt).toBeLessThan(epochMs);
   });
 
   describe('jobs on a trained model, over many windows', () => {
