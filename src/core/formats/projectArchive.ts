@@ -10,15 +10,7 @@
  * archive's before any sample data is, each sample's data and model file is checked against a checksum, and
  * every problem is a FormatError. A damaged model does not stop the rest: it is left out and reported.
  */
-import {
-  FlateErrorCode,
-  unzipSync,
-  zipSync,
-  strFromU8,
-  strToU8,
-  type UnzipFileInfo,
-  type Zippable,
-} from 'fflate';
+import { zipSync, strFromU8, strToU8, type Zippable } from 'fflate';
 import { z } from 'zod';
 import { FormatError, StudioError } from '../errors';
 import { fnv1a32Bytes, hashHex } from '../dataset/hash';
@@ -26,6 +18,7 @@ import type { ParsedSample, Sample, SampleCategory, SampleValues } from '../data
 import type { Project } from '../dataset/project';
 import type { Impulse } from '../impulse/impulse';
 import type { TrainedModel } from '../learn/trainedModel';
+import { looksLikeZip, unzipBounded, type Fail } from './boundedZip';
 import { archivedImpulseSchema, toArchivedImpulse, type ArchivedImpulse } from './impulseSchema';
 import {
   assembleModel,
@@ -41,23 +34,8 @@ import {
 export const MANIFEST_PATH = 'tinyml-project.json';
 const FORMAT = 'tinyml-studio-project';
 const VERSION = 1;
-/** Upper bound on the inflated size of a whole archive. */
-export const MAX_ARCHIVE_BYTES = 2 * 1024 ** 3;
 /** Upper bound on the manifest alone (a few hundred bytes per sample). */
 const MAX_MANIFEST_BYTES = 256 * 1024 ** 2;
-/** Far above any real project, but stops a damaged entry count from looping for billions of entries. */
-const MAX_ENTRIES = 1_000_000;
-/** Deflate cannot expand data more than about 1032 : 1; a larger declared size is a damaged header. */
-const MAX_DEFLATE_RATIO = 1032;
-
-/** fflate errors raised while inflating or decoding one entry, as opposed to reading the zip's directory. */
-const ENTRY_ERRORS = new Set<number>([
-  FlateErrorCode.UnexpectedEOF,
-  FlateErrorCode.InvalidBlockType,
-  FlateErrorCode.InvalidLengthLiteral,
-  FlateErrorCode.InvalidDistance,
-  FlateErrorCode.UnknownCompressionMethod,
-]);
 
 const samplePath = (id: string) => `samples/${id}.bin`;
 
@@ -207,7 +185,10 @@ export function importProjectArchive(fileName: string, bytes: Uint8Array): Proje
   };
   if (!looksLikeZip(bytes)) fail('not-zip', 'is not a zip archive');
 
-  const manifestBytes = unzipBounded(bytes, (f) => f.name === MANIFEST_PATH, fail)[MANIFEST_PATH];
+  const manifestBytes = unzipBounded(bytes, (f) => f.name === MANIFEST_PATH, fail, {
+    name: MANIFEST_PATH,
+    bytes: MAX_MANIFEST_BYTES,
+  })[MANIFEST_PATH];
   if (!manifestBytes) {
     fail('missing-manifest', `has no ${MANIFEST_PATH}, so it is not a TinyML Studio project archive`);
   }
@@ -338,61 +319,6 @@ function readModel(bytes: Uint8Array, dir: string, leftOut: Fail) {
     Object.entries(files).map(([path, data]) => [path.slice(dir.length), data]),
   );
   return assembleModel(json, byName, dir, fail);
-}
-
-type Fail = (code: string, problem: string, cause?: unknown) => never;
-
-/** A zip starts with a local file header, or is an empty archive (end-of-central-directory record only). */
-function looksLikeZip(bytes: Uint8Array): boolean {
-  if (bytes.length < 22 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) return false;
-  return (bytes[2] === 3 && bytes[3] === 4) || (bytes[2] === 5 && bytes[3] === 6);
-}
-
-/**
- * unzipSync restricted to the entries `want` accepts, after checking every entry's declared sizes. fflate
- * inflates into a buffer of exactly the declared size, so checking the declarations bounds the memory used.
- */
-function unzipBounded(
-  bytes: Uint8Array,
-  want: (f: UnzipFileInfo) => boolean,
-  fail: Fail,
-): Record<string, Uint8Array> {
-  let entries = 0;
-  let total = 0;
-  let current = '';
-  try {
-    return unzipSync(bytes, {
-      filter: (f) => {
-        entries++;
-        total += f.originalSize;
-        if (entries > MAX_ENTRIES) fail('archive-too-large', `has more than ${MAX_ENTRIES} entries`);
-        if (total > MAX_ARCHIVE_BYTES) {
-          fail(
-            'archive-too-large',
-            `unpacks to more than ${MAX_ARCHIVE_BYTES / 1024 ** 3} GiB, the most the studio accepts`,
-          );
-        }
-        const inflatable =
-          f.compression === 0 ? f.originalSize === f.size : f.originalSize <= f.size * MAX_DEFLATE_RATIO + 64;
-        if (!inflatable) fail('corrupt-zip', `is damaged: entry ${f.name} declares an impossible size`);
-        if (f.name === MANIFEST_PATH && f.originalSize > MAX_MANIFEST_BYTES) {
-          fail('archive-too-large', `${MANIFEST_PATH} is larger than ${MAX_MANIFEST_BYTES / 1024 ** 2} MiB`);
-        }
-        const wanted = want(f);
-        current = wanted ? f.name : '';
-        return wanted;
-      },
-    });
-  } catch (e) {
-    if (e instanceof FormatError) throw e;
-    const inEntry = current && ENTRY_ERRORS.has((e as { code?: number }).code ?? -1);
-    const where = inEntry ? ` (entry ${current})` : '';
-    return fail(
-      'corrupt-zip',
-      `is damaged and cannot be unpacked${where}: ${e instanceof Error ? e.message : String(e)}`,
-      e,
-    );
-  }
 }
 
 function parseManifest(bytes: Uint8Array, fail: Fail): Manifest {
