@@ -1,8 +1,7 @@
+import { GestureSelect, SoundSelect } from '../components/VirtualBoardControl';
 import { useDevices } from '../../state/devicesStore';
 import type { SourceSnapshot } from '../../state/devices/types';
 import { FORWARDER_KEY } from '../../state/devices/serialRuntime';
-import { GESTURES } from '../../core/virtual/gestures';
-import { AUDIO_MODES } from '../../core/virtual/audio';
 import { AxisNamesForm } from './AxisNamesForm';
 import { ForwarderRateForm } from './ForwarderRateForm';
 import { SensorRow } from './SensorRow';
@@ -16,7 +15,6 @@ const KIND_LABEL = {
 
 export function SourceCard({ source }: { source: SourceSnapshot }) {
   const actions = useDevices.getState();
-  const virtual = useDevices((s) => s.virtual);
   const connected = source.status === 'connected';
   const forwarder = source.sensors.find((s) => s.key === FORWARDER_KEY);
 
@@ -86,28 +84,8 @@ export function SourceCard({ source }: { source: SourceSnapshot }) {
       )}
       {source.kind === 'virtual' && connected && (
         <div className="row gap wrap tool-panel">
-          <label>
-            Gesture performed
-            <select
-              value={virtual.gesture}
-              onChange={(e) => actions.setVirtual({ gesture: e.target.value as typeof virtual.gesture })}
-            >
-              {GESTURES.map((g) => (
-                <option key={g}>{g}</option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Sound heard
-            <select
-              value={virtual.audioMode}
-              onChange={(e) => actions.setVirtual({ audioMode: e.target.value as typeof virtual.audioMode })}
-            >
-              {AUDIO_MODES.map((m) => (
-                <option key={m}>{m}</option>
-              ))}
-            </select>
-          </label>
+          <GestureSelect />
+          <SoundSelect />
           <button
             className="btn small"
             onClick={() => actions.unplugVirtual(source.id)}
