@@ -1,11 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { tfliteEagerLoad } from './scripts/tfliteEagerLoad';
 import { wasmAssets } from './scripts/wasmAssets';
 
 // Everything is served from the app itself: no CDN, no remote fonts, so the studio works offline.
 export default defineConfig({
-  plugins: [react(), wasmAssets()],
+  plugins: [react(), wasmAssets(), tfliteEagerLoad()],
   // The package's default entry is CommonJS with a global loader; its ES module build is what bundles (DESIGN.md §6).
   resolve: {
     alias: {

@@ -63,6 +63,15 @@ export async function forbidRemoteRequests(page: Page): Promise<string[]> {
   return remote;
 }
 
+/** Collects every response of the studio's own origin that failed (4xx/5xx): a missing asset, a broken path. */
+export function collectFailedResponses(page: Page): string[] {
+  const failed: string[] = [];
+  page.on('response', (r) => {
+    if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+  });
+  return failed;
+}
+
 export async function createProject(page: Page, name: string): Promise<void> {
   await page.goto('/#/projects');
   await page.getByLabel('New project name').fill(name);
