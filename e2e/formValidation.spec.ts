@@ -133,6 +133,15 @@ test('impulse and data forms say what is wrong; a window longer than the samples
   await expect(page.getByTestId('train-blocker')).toContainText(cause);
   await expect(page.getByTestId('train-start')).toBeDisabled();
 
+  // One sample long enough: features come from it, and the summary names a sample left without a window.
+  await importFiles(page, [motionCsv('wave.long.csv', 6000, true)]);
+  await page.goto('/#/impulse');
+  await expect(warning).toContainText('6 of 7 samples');
+  await generate.click();
+  await expect(page.getByTestId('generate-summary')).toContainText(
+    /\d windows × \d+ features from 7 samples .* 6 samples give no window\. “(wave|idle)\.rec\d”: The sample is 2000 ms long, shorter than the 5000 ms window, and zero-padding is off/,
+  );
+
   // The crop tool's fields.
   await page.goto('/#/data');
   await sampleRow(page, 'wave.rec1').click();
@@ -164,4 +173,16 @@ test('a recording length out of range blocks recording with a message', async ({
     'Enter a label for the recording (e.g. wave).',
   );
   await screenshot(page, 'validation-record');
+
+  // Cancel stops the recording and keeps nothing; the same click does not start a new recording.
+  await panel.getByLabel('Recording label').fill('wave');
+  await length.fill('20000');
+  await record.click();
+  await expect(page.getByTestId('record-status')).toBeVisible();
+  await panel.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByTestId('record-status')).toHaveCount(0);
+  await expect(record).toBeVisible();
+  await page.waitForTimeout(1500);
+  await expect(page.getByTestId('record-status')).toHaveCount(0);
+  await expect(page.getByTestId('sample-row')).toHaveCount(0);
 });

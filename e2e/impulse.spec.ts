@@ -76,7 +76,16 @@ test('gesture impulse on virtual-board recordings: spectral features and the exp
   // 100 Hz, FFT 128, low-pass 3 Hz: bins 1…int(3·128/100 + 0.5) = 4, so 3 + 2 + 4 = 9 per axis.
   await expect(page.getByTestId('feature-count')).toContainText('27 features per window');
   // The default learning block for flat features, trained later on the Training stage.
-  await expect(page.getByTestId('learning-block-card')).toContainText('Dense, 20 neurons, ReLU');
+  const card = page.getByTestId('learning-block-card');
+  await expect(card).toContainText('Classifier (neural network) (the default for these features)');
+  // The layers are the numbered list; the parameter count is a line of its own, not a layer.
+  await expect(card.getByRole('listitem')).toHaveText([
+    'Dense, 20 neurons, ReLU',
+    'Dense, 10 neurons, ReLU',
+    'Output, 4 classes, softmax',
+  ]);
+  // 27·20 + 20, 20·10 + 10, 10·4 + 4.
+  await expect(card).toContainText('814 parameters');
   await generate(page);
   // 4 s samples, 2 s windows every 500 ms: 5 windows each.
   await expect(page.getByTestId('generate-summary')).toContainText('20 windows × 27 features from 4 samples');

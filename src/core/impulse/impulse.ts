@@ -69,6 +69,8 @@ export interface CachedFeatures {
   features: Float32Array;
   /** Start of each window in the sample, ms. */
   startMs: Float32Array;
+  /** Why the sample gave no window, kept so a run served from the cache can still say it. */
+  skippedReason?: string;
 }
 
 export function featureKey(sampleId: string, configHash: string): string {

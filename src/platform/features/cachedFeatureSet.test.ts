@@ -118,6 +118,32 @@ describe('cachedFeatureSet', () => {
     expect(await cachedFeatureSet(db, { ...job, impulse: changed })).toMatchObject({ cached: 0, total: 2 });
   });
 
+  it('names the samples that gave no window, when computed and when served from the cache', async () => {
+    const { db, impulse, job } = await setUp(2);
+    // 0.64 s: shorter than the 1 s window, and zero-padding is off.
+    const short = { ...sineSample(impulse.projectId, 9), frameCount: 40, values: new Float32Array(120) };
+    await db.addSamples(impulse.projectId, [short]);
+    const withShort = { impulse, samples: [...job.samples, jobSample(short)] };
+    const run = () =>
+      buildFeatureSet(
+        db,
+        withShort,
+        () => undefined,
+        () => false,
+      );
+    const generated = await run();
+    const skipped = [
+      {
+        sampleId: short.id,
+        name: 'wave.9',
+        reason: expect.stringContaining('shorter than the 1000 ms window'),
+      },
+    ];
+    expect(generated.summary).toMatchObject({ computed: 3, skipped });
+    expect((await run()).summary).toMatchObject({ computed: 0, cached: 3, skipped });
+    expect((await cachedFeatureSet(db, withShort)).set!.summary).toMatchObject({ cached: 3, skipped });
+  });
+
   it('offers no set for a job without samples', async () => {
     const { db, job } = await setUp(1);
     expect(await cachedFeatureSet(db, { ...job, samples: [] })).toEqual({ cached: 0, total: 0, set: null });

@@ -26,8 +26,9 @@ export async function cachedFeatureSet(store: StudioDb, job: FeatureJob): Promis
   const set = assembleFeatureSet(job.impulse, fresh, {
     computed: 0,
     cached: total,
-    // Why a sample gave no window is not cached; its entry just has none.
-    skipped: [],
+    skipped: fresh.flatMap((e, i) =>
+      e.skippedReason ? [{ sampleId: e.sampleId, name: job.samples[i].name, reason: e.skippedReason }] : [],
+    ),
     durationMs: performance.now() - started,
   });
   return { cached: total, total, set };

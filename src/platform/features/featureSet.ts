@@ -63,13 +63,13 @@ export async function buildFeatureSet(
         cached++;
       } else {
         const sample = await store.getSample(s.id);
-        const { skippedReason, ...f } = sampleFeatures(job.impulse, sample);
+        const f = sampleFeatures(job.impulse, sample);
         entry = { key: keys[i], sampleId: s.id, configHash, config, sampleUpdatedAt: s.updatedAt, ...f };
-        if (skippedReason) skipped.push({ sampleId: s.id, name: s.name, reason: skippedReason });
         pending.push(entry);
         computed++;
         if (pending.length >= CACHE_BATCH) await store.putFeatures(pending.splice(0));
       }
+      if (entry.skippedReason) skipped.push({ sampleId: s.id, name: s.name, reason: entry.skippedReason });
       perSample.push(entry);
       const now = performance.now();
       if (now - lastReport > PROGRESS_EVERY_MS || i === job.samples.length - 1) {
