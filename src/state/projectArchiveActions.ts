@@ -83,7 +83,12 @@ async function importArchiveAsProject(file: LoadedFile): Promise<void> {
       },
     }));
     const db = await getDb();
-    const project = await db.createProjectWithContents(archive.project.name, { samples, impulses, models });
+    const project = await db.createProjectWithContents(archive.project.name, {
+      samples,
+      impulses,
+      models,
+      targetBoard: archive.project.targetBoard,
+    });
     const projects = useProjects.getState();
     await projects.refresh();
     await projects.switchTo(project.id);

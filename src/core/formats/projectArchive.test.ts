@@ -133,6 +133,22 @@ describe('project archive round trip', () => {
     expect(entries['samples/a1.bin'].subarray(0, 2)).toEqual(new Uint8Array([0x00, 0x80])); // −32768, little-endian
   });
 
+  it('carries the target board, and refuses one that is not a board id', () => {
+    const archive = exportProjectArchive({ ...project, targetBoard: 'portenta-h7' }, []);
+    expect(importProjectArchive('x.zip', archive).project).toEqual({
+      name: project.name,
+      createdAt: project.createdAt,
+      targetBoard: 'portenta-h7',
+    });
+    const entries = unzipSync(archive);
+    const manifest = JSON.parse(strFromU8(entries[MANIFEST_PATH]));
+    manifest.project.targetBoard = '../../etc';
+    entries[MANIFEST_PATH] = strToU8(JSON.stringify(manifest));
+    expect(() => importProjectArchive('x.zip', zipSync(entries))).toThrow(
+      /project.targetBoard must be a board id/,
+    );
+  });
+
   it('reads an empty project', () => {
     expect(importProjectArchive('x.zip', exportProjectArchive(project, []))).toEqual({
       project: { name: project.name, createdAt: project.createdAt },

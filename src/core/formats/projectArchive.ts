@@ -68,7 +68,15 @@ const sampleEntrySchema = z.object({
 const manifestSchema = z.object({
   format: z.literal(FORMAT),
   version: z.literal(VERSION),
-  project: z.object({ name: z.string(), createdAt: timestamp }),
+  project: z.object({
+    name: z.string(),
+    createdAt: timestamp,
+    /** The board the project is built for, a board id (absent in archives from before target boards). */
+    targetBoard: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be a board id such as "nano33ble"')
+      .optional(),
+  }),
   samples: z.array(sampleEntrySchema),
   /** Impulse designs (window, processing and learning blocks). */
   impulses: z.array(archivedImpulseSchema),
@@ -92,7 +100,7 @@ export interface ArchivedSample extends ParsedSample {
 }
 
 export interface ProjectArchive {
-  project: { name: string; createdAt: number };
+  project: { name: string; createdAt: number; targetBoard?: string };
   samples: ArchivedSample[];
   impulses: ArchivedImpulse[];
   /** Trained models, each with the index of its impulse in `impulses`. */
@@ -166,7 +174,11 @@ export function exportProjectArchive(
   const manifest: Manifest = {
     format: FORMAT,
     version: VERSION,
-    project: { name: project.name, createdAt: project.createdAt },
+    project: {
+      name: project.name,
+      createdAt: project.createdAt,
+      ...(project.targetBoard ? { targetBoard: project.targetBoard } : {}),
+    },
     samples: entries,
     impulses: impulses.map(toArchivedImpulse),
     ...(archivedModels.length > 0 ? { models: archivedModels } : {}),

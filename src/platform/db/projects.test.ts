@@ -29,6 +29,23 @@ describe('projects', () => {
     db.close();
   });
 
+  it('keeps the target board, also in a duplicate and in a project created with contents', async () => {
+    const db = await openTestDb();
+    const a = await db.createProject('Gestures');
+    expect(a.targetBoard).toBeUndefined();
+    expect(await db.setTargetBoard(a.id, 'pico')).toMatchObject({ id: a.id, targetBoard: 'pico' });
+    expect((await db.listProjects())[0].targetBoard).toBe('pico');
+    expect((await db.duplicateProject(a.id, 'Copy')).targetBoard).toBe('pico');
+    const imported = await db.createProjectWithContents('Imported', {
+      samples: [],
+      impulses: [],
+      targetBoard: 'esp32s3',
+    });
+    expect(imported.targetBoard).toBe('esp32s3');
+    await expect(db.setTargetBoard('nope', 'pico')).rejects.toMatchObject({ code: 'not-found' });
+    db.close();
+  });
+
   it('rejects blank names and unknown ids', async () => {
     const db = await openTestDb();
     await expect(db.createProject('   ')).rejects.toMatchObject({ code: 'invalid-name' });

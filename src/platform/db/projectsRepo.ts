@@ -59,6 +59,15 @@ export async function renameProject(
   return updateProject(conn, id, 'rename the project', (p) => ({ ...p, name: newName, updatedAt: now }));
 }
 
+/** Sets the board the project is built for (Profiling's target board). */
+export function setTargetBoard(conn: DbConnection, id: string, board: string, now: number): Promise<Project> {
+  return updateProject(conn, id, 'set the target board', (p) => ({
+    ...p,
+    targetBoard: board,
+    updatedAt: now,
+  }));
+}
+
 export function touchProject(conn: DbConnection, id: string, now: number): Promise<Project> {
   return updateProject(conn, id, 'update the project', (p) => ({ ...p, updatedAt: now }));
 }
@@ -70,7 +79,7 @@ export async function duplicateProject(
   name: string,
   now: number,
 ): Promise<Project> {
-  const copy: Project = { id: newId(), name: checkName(name), createdAt: now, updatedAt: now };
+  let copy: Project = { id: newId(), name: checkName(name), createdAt: now, updatedAt: now };
   return conn.run(
     ['projects', 'samples', 'sampleData', 'impulses'],
     'readwrite',
@@ -88,6 +97,7 @@ export async function duplicateProject(
       if (!original) throw notFoundError('project', id);
       const stored = await Promise.all(sampleMetas.map((meta) => data.get(meta.id)));
       await allRequests((add) => {
+        if (original.targetBoard) copy = { ...copy, targetBoard: original.targetBoard };
         add(projects.add(copy));
         sampleMetas.forEach((meta, i) => {
           const values = stored[i]?.values;
@@ -115,6 +125,8 @@ export interface ProjectContents {
   impulses: Array<Omit<Impulse, 'projectId'>>;
   /** Trained models of those impulses (by `impulseId`), e.g. restored from a project archive. */
   models?: Array<Omit<TrainedModel, 'projectId'>>;
+  /** The board the project is built for (Project.targetBoard). */
+  targetBoard?: string;
 }
 
 /**
@@ -128,7 +140,13 @@ export async function createProjectWithContents(
   contents: ProjectContents,
   now: number,
 ): Promise<Project> {
-  const project: Project = { id: newId(), name: checkName(name), createdAt: now, updatedAt: now };
+  const project: Project = {
+    id: newId(),
+    name: checkName(name),
+    createdAt: now,
+    updatedAt: now,
+    ...(contents.targetBoard ? { targetBoard: contents.targetBoard } : {}),
+  };
   const puts = contents.samples.map((sample) => {
     const { meta, data } = splitSample({ ...sample, projectId: project.id });
     return { meta, values: data.values };

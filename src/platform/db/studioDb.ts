@@ -40,6 +40,11 @@ export class StudioDb {
     return projects.renameProject(this.conn, id, name, this.now());
   }
 
+  /** Sets the board the project is built for. */
+  setTargetBoard(id: string, board: string): Promise<Project> {
+    return projects.setTargetBoard(this.conn, id, board, this.now());
+  }
+
   duplicateProject(id: string, name: string): Promise<Project> {
     return projects.duplicateProject(this.conn, id, name, this.now());
   }
