@@ -2,6 +2,7 @@ import type { Benchmark } from './types';
 import { bundleBench } from './bundle';
 import { dspAudioBench } from './dsp-audio';
 import { dspSpectralBench } from './dsp-spectral';
+import { mcuBench } from './mcu';
 import { parserBench } from './parser';
 import { browserBench } from './browser';
 
@@ -11,5 +12,6 @@ export const benchmarks: Benchmark[] = [
   parserBench,
   dspAudioBench,
   dspSpectralBench,
+  mcuBench,
   browserBench,
 ];
