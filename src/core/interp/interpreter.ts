@@ -19,6 +19,7 @@ import { prepareQuantize } from './kernels/quantize';
 import { prepareReshape } from './kernels/reshape';
 import { prepareSoftmax } from './kernels/softmax';
 import { allocateTensorData, type Kernel, OpContext } from './opContext';
+import { Int8Engine } from './wasm/int8Engine';
 
 export interface InvokeOptions {
   /**
@@ -26,6 +27,14 @@ export interface InvokeOptions {
    * during the call, do not keep or modify it.
    */
   observe?: (tensorIndex: number, data: TensorData) => void;
+}
+
+export interface PrepareOptions {
+  /**
+   * 'simd' (the default): int8 convolutions and matrix products run as WebAssembly SIMD kernels where the
+   * engine supports them; 'reference': the plain TypeScript kernels. Both give the same bits.
+   */
+  int8Kernels?: 'simd' | 'reference';
 }
 
 export interface Interpreter {
@@ -50,12 +59,14 @@ const KERNELS: Record<OpKind, (ctx: OpContext) => Kernel> = {
 };
 
 /**
- * Validates a graph, precomputes every kernel's multipliers and allocates every activation buffer once.
- * int8 results are bit-exact with TFLite Micro's reference kernels; float32 follows TFLite's reference
- * float kernels with float32 accumulation.
+ * Validates a graph, precomputes every kernel's plan (multipliers, padded weights, offsets folded into the
+ * biases) and allocates every activation buffer and the WebAssembly memory once. int8 results are bit-exact
+ * with TFLite Micro's reference kernels on either int8 path; float32 follows TFLite's reference float
+ * kernels with float32 accumulation.
  */
-export function prepareInterpreter(graph: Graph): Interpreter {
+export function prepareInterpreter(graph: Graph, options?: PrepareOptions): Interpreter {
   validateTensors(graph);
+  const int8Engine = options?.int8Kernels === 'reference' ? null : Int8Engine.create();
   const buffers: TensorData[] = new Array<TensorData>(graph.tensors.length);
   const available = new Array<boolean>(graph.tensors.length).fill(false);
   graph.tensors.forEach((t, i) => {
@@ -72,7 +83,7 @@ export function prepareInterpreter(graph: Graph): Interpreter {
   }
 
   const steps = graph.ops.map((op, opIndex) => {
-    const ctx = new OpContext(graph, buffers, opIndex, op);
+    const ctx = new OpContext(graph, buffers, opIndex, op, int8Engine);
     const prepare = KERNELS[op.kind] as ((ctx: OpContext) => Kernel) | undefined;
     if (prepare === undefined) {
       fail('interp-unsupported-op', `Op ${opIndex} has unsupported kind ${op.kind}.`);
@@ -104,6 +115,7 @@ export function prepareInterpreter(graph: Graph): Interpreter {
     checkIndex(graph, i, 'graph output');
     if (!available[i]) fail('interp-invalid-graph', `Graph output tensor ${i} is never computed.`);
   }
+  int8Engine?.finalize();
 
   const inputTensors = graph.inputs.map((i) => graph.tensors[i]);
   const outputTensors = graph.outputs.map((i) => graph.tensors[i]);

@@ -8,6 +8,7 @@ import {
   type Tensor,
   type TensorData,
 } from '../ir/graph';
+import type { Int8Engine } from './wasm/int8Engine';
 
 /** A prepared kernel: runs one op over the buffers it captured; allocation-free. */
 export type Kernel = () => void;
@@ -29,13 +30,17 @@ export function allocateTensorData(dtype: DType, length: number): TensorData {
   }
 }
 
-/** What a kernel's prepare step sees: the op, the graph, the tensor buffers, and helpers that fail clearly. */
+/**
+ * What a kernel's prepare step sees: the op, the graph, the tensor buffers, the WebAssembly engine for the
+ * int8 SIMD kernels (null: the reference kernels run), and helpers that fail clearly.
+ */
 export class OpContext {
   constructor(
     readonly graph: Graph,
     readonly buffers: TensorData[],
     readonly opIndex: number,
     readonly op: Op,
+    readonly int8Engine: Int8Engine | null,
   ) {}
 
   fail(code: string, problem: string): never {

@@ -4,6 +4,8 @@ import { multiplyByQuantizedMultiplier } from '../fixedPoint';
 import type { Kernel, OpContext } from '../opContext';
 import { convolutionMultipliers } from './convolutionMultipliers';
 import { dotRowsFloat32, dotRowsInt8, prepareInt8Rows } from './dotRows';
+import { prepareConv2DInt8Simd } from './simd/conv2dInt8Simd';
+import { engineCanRequantize } from './simd/int8Requantization';
 import { type WindowGeometry, windowGeometry } from './windowGeometry';
 
 /**
@@ -14,6 +16,8 @@ import { type WindowGeometry, windowGeometry } from './windowGeometry';
  * takes one inner product per output channel. Cells outside the input are 0 in the patch: TFLite skips
  * them, and for int8 the patch holds input − zero point, so a skipped cell and a zero term are the same;
  * float sums keep TFLite's order (with finite weights a zero term changes at most the sign of a zero).
+ * Ungrouped int8 convolutions run on the WebAssembly SIMD engine when there is one (simd/conv2dInt8Simd.ts);
+ * the int8 code here is the reference path, with the same results.
  */
 export function prepareConv2D(ctx: OpContext): Kernel {
   const op = ctx.op as Conv2DOp;
@@ -148,13 +152,23 @@ function prepareInt8(
   const x = ctx.buffers[input] as Int8Array;
   const b = bias === OMITTED ? null : (ctx.buffers[bias] as Int32Array);
   const y = ctx.allocateOutput() as Int8Array;
+  const weights = ctx.expectConstant(filter, 'filter') as Int8Array;
+  const requantization = { multipliers, shifts, outputOffset, min, max };
+  if (ctx.int8Engine !== null && groups === 1 && engineCanRequantize(requantization)) {
+    return prepareConv2DInt8Simd(ctx.int8Engine, {
+      x,
+      y,
+      filter: weights,
+      bias: b,
+      g,
+      inDepth: d.inDepth,
+      outputDepth,
+      inputZeroPoint: -inputOffset,
+      requantization,
+    });
+  }
   const patchLength = g.filterHeight * g.filterWidth * d.filterInDepth;
-  const rows = prepareInt8Rows(
-    ctx.expectConstant(filter, 'filter') as Int8Array,
-    outputDepth,
-    patchLength,
-    groups,
-  );
+  const rows = prepareInt8Rows(weights, outputDepth, patchLength, groups);
   const patch = new Float64Array(patchLength);
   const sums = new Float64Array(outputDepth);
 

@@ -3,11 +3,15 @@ import { floatActivationRange, quantizedActivationRange } from '../activationRan
 import { multiplyByQuantizedMultiplier } from '../fixedPoint';
 import type { Kernel, OpContext } from '../opContext';
 import { convolutionMultipliers } from './convolutionMultipliers';
+import { prepareDepthwiseInt8Simd } from './simd/depthwiseInt8Simd';
+import { engineCanRequantize } from './simd/int8Requantization';
 import { tapEnd, tapStart, type WindowGeometry, windowGeometry } from './windowGeometry';
 
 /**
  * DEPTHWISE_CONV_2D over NHWC with a [1, H, W, I·M] filter, output channel = input channel·M + m: TFLite
- * reference_ops::DepthwiseConv (float) and reference_integer_ops::DepthwiseConvPerChannel (int8).
+ * reference_ops::DepthwiseConv (float) and reference_integer_ops::DepthwiseConvPerChannel (int8). int8
+ * runs on the WebAssembly SIMD engine when there is one (simd/depthwiseInt8Simd.ts); the int8 code here is
+ * the reference path, with the same results.
  */
 export function prepareDepthwiseConv2D(ctx: OpContext): Kernel {
   const op = ctx.op as DepthwiseConv2DOp;
@@ -184,6 +188,21 @@ function prepareInt8(
   const w = ctx.expectConstant(filter, 'filter') as Int8Array;
   const b = bias === OMITTED ? null : (ctx.buffers[bias] as Int32Array);
   const y = ctx.allocateOutput() as Int8Array;
+  const requantization = { multipliers, shifts, outputOffset, min, max };
+  if (ctx.int8Engine !== null && engineCanRequantize(requantization)) {
+    return prepareDepthwiseInt8Simd(ctx.int8Engine, {
+      x,
+      y,
+      filter: w,
+      bias: b,
+      g,
+      inDepth: d.inDepth,
+      depthMultiplier: d.depthMultiplier,
+      outputDepth,
+      inputZeroPoint: -inputOffset,
+      requantization,
+    });
+  }
   const sums = new Float64Array(outputDepth);
 
   return () => {

@@ -4,11 +4,14 @@ import { multiplyByQuantizedMultiplier } from '../fixedPoint';
 import type { Kernel, OpContext } from '../opContext';
 import { dotRowsFloat32, dotRowsInt8, prepareInt8Rows } from './dotRows';
 import { quantizeMultiplier } from '../quantizeMultiplier';
+import { prepareInt8GemmSimd } from './simd/int8GemmSimd';
+import { engineCanRequantize } from './simd/int8Requantization';
 
 /**
  * FULLY_CONNECTED: TFLite reference_ops::FullyConnected (float) and reference_integer_ops::FullyConnected /
  * FullyConnectedPerChannel (int8), with TFLite Micro's CalculateOpDataFullyConnected multipliers. Each
- * batch row (input − zero point for int8) is copied into a patch for dotRows.
+ * batch row (input − zero point for int8) is copied into a patch for dotRows. int8 runs on the WebAssembly
+ * SIMD engine when there is one (simd/int8GemmSimd.ts); the int8 code here is the reference path.
  */
 export function prepareFullyConnected(ctx: OpContext): Kernel {
   const op = ctx.op as FullyConnectedOp;
@@ -116,16 +119,27 @@ function prepareInt8(
   const { min, max } = quantizedActivationRange(op.activation, outQ.scale, outQ.zeroPoint);
 
   const x = ctx.buffers[input] as Int8Array;
-  const rows = prepareInt8Rows(
-    ctx.expectConstant(weights, 'weights') as Int8Array,
-    outputDepth,
-    accumDepth,
-    1,
-  );
+  const w = ctx.expectConstant(weights, 'weights') as Int8Array;
   const b = bias === OMITTED ? null : (ctx.buffers[bias] as Int32Array);
   const y = ctx.allocateOutput() as Int8Array;
   const inputOffset = -inQ.zeroPoint;
   const outputOffset = outQ.zeroPoint;
+  const requantization = { multipliers, shifts, outputOffset, min, max };
+  if (ctx.int8Engine !== null && engineCanRequantize(requantization)) {
+    return prepareInt8GemmSimd(ctx.int8Engine, {
+      x,
+      y,
+      pixels: batches,
+      length: accumDepth,
+      outputDepth,
+      weights: w,
+      bias: b,
+      inputOffset,
+      requantization,
+      patches: { kind: 'rows' },
+    });
+  }
+  const rows = prepareInt8Rows(w, outputDepth, accumDepth, 1);
 
   const patch = new Float64Array(accumDepth);
   const sums = new Float64Array(outputDepth);
