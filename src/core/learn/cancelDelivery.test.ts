@@ -81,8 +81,9 @@ describe('a cancel message reaches a running job', () => {
 
   describe('jobs on a trained model, over many windows', () => {
     let model: TrainedModel;
-    // 40 copies of the set: thousands of windows, far longer than one time slice.
-    const windows = Array.from({ length: 40 }, () => set.rows.map((r) => Float32Array.from(r))).flat();
+    // 400 copies of the set: ≈ 50,000 windows, many time slices long even on a quiet machine (one 16 ms slice
+    // calibrates up to ≈ 4,000 of them there).
+    const windows = Array.from({ length: 400 }, () => set.rows.map((r) => Float32Array.from(r))).flat();
     beforeAll(async () => {
       const learn = defaultLearnBlock('classifier', set.featureShape) as NeuralBlock;
       learn.training = { ...learn.training, epochs: 2 };
