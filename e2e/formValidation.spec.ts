@@ -113,6 +113,22 @@ test('impulse and data forms say what is wrong; a window longer than the samples
   await page.goto('/#/impulse');
   await expect(page.getByLabel('Window size')).toHaveValue('2000');
 
+  // A stride under one sample period (10 ms at 100 Hz) would start windows on the same frame twice.
+  const stride = page.getByLabel('Window stride');
+  const strideBefore = await stride.inputValue();
+  await expect(page.getByLabel('Frequency')).toHaveValue('100');
+  await stride.fill('5');
+  await expectFieldMessage(
+    stride,
+    'The window stride 5 ms is shorter than one sample at 100 Hz, so windows would repeat: use a stride of at ' +
+      'least 10 ms.',
+  );
+  await expect(generate).toBeDisabled();
+  await expect(page.getByTestId('generate-blocker')).toContainText('use a stride of at least 10 ms');
+  await screenshot(page, 'validation-window-stride');
+  await stride.fill(strideBefore);
+  await expect(generate).toBeEnabled();
+
   // 5 s windows on 2 s samples: 60 % of every window is zero padding.
   await size.fill('5000');
   const warning = page.getByTestId('window-fit-warning');

@@ -1,7 +1,7 @@
 // Makes sure the test suite's inputs are there: the shared test data beside the repository (read-only,
 // never copied here), Debian's Chromium (browser tests), g++ (firmware encoder round trip) and python3 with
-// numpy (DSP cross-checks). Installs the missing Debian packages when running as root, otherwise stops with
-// the one command to run.
+// numpy, SciPy and PyWavelets (DSP cross-checks). Installs the missing Debian packages when running as root,
+// otherwise stops with the one command to run.
 import { execSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -25,6 +25,9 @@ const missing = [];
 if (!findChromium()) missing.push('chromium');
 if (!has('g++', ['--version'])) missing.push('g++');
 if (!has('python3', ['-c', 'import numpy'])) missing.push('python3', 'python3-numpy');
+// The wavelet cross-check runs the first of python3, /usr/bin/python3 that has PyWavelets and SciPy.
+if (!['python3', '/usr/bin/python3'].some((python) => has(python, ['-c', 'import numpy, scipy, pywt'])))
+  missing.push('python3-scipy', 'python3-pywt');
 if (missing.length === 0) process.exit(0);
 
 const command = `apt-get update && apt-get install -y ${missing.join(' ')}`;

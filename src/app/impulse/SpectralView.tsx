@@ -6,6 +6,7 @@ import { SPECTRAL_STATISTICS, spectralLayout, type SpectralSection } from '../..
 import type { WindowView } from '../../../workers/dspApi';
 import { AXIS_COLORS } from '../chart/axisColors';
 import { niceStep, ticks } from '../chart/ticks';
+import { WaveletView } from './WaveletView';
 
 const TITLES: Record<SpectralSection['analysis'], string> = {
   main: 'Spectrum',
@@ -21,8 +22,17 @@ function hzTicks(section: SpectralSection): number[] {
   return ticks(0, Math.ceil(top / step - 1e-9) * step, step);
 }
 
-/** The spectral block's features of one window: the kept FFT bins against frequency, and the statistics. */
+/** The spectral block's features of one window, as its analysis type lays them out. */
 export function SpectralView({ view, params }: { view: WindowView; params: BlockParams }) {
+  return spectralBlock.parseParams(params)['analysis-type'] === 'Wavelet' ? (
+    <WaveletView view={view} params={params} />
+  ) : (
+    <FftView view={view} params={params} />
+  );
+}
+
+/** FFT analysis of one window: the kept FFT bins against frequency, and the statistics. */
+function FftView({ view, params }: { view: WindowView; params: BlockParams }) {
   const layout = useMemo(() => {
     const axes = view.windowAxes.length;
     const shape = { axes, frames: view.window.length / axes, frequencyHz: view.frequencyHz };

@@ -1,4 +1,7 @@
 import { durationMs, frequencyHz, type ParsedSample } from '../../core/dataset/sample';
+import type { DspBlock } from '../../core/dsp/block';
+import { DSP_BLOCKS, getBlock } from '../../core/dsp/blocks';
+import { readParamsFile } from '../../core/dsp/paramsFile';
 import { describeError, isStudioError } from '../../core/errors';
 import { importFile } from '../../core/formats/importFile';
 import { UsageError, type Command } from '../command';
@@ -12,8 +15,17 @@ import { UsageError, type Command } from '../command';
  *     "frames": number, "durationMs": number, "deviceName": string, "deviceType": string}], "notes": string[]}
  *   {"file": string, "ok": false, "error": {"code": string, "message": string}}
  *
- * `code` is a FormatError code (see src/core/formats/formatErrors.ts) or 'read-failed' when the file could not
- * be read from disk. The exit code is 1 when any file failed, else 0.
+ * With --block, each file is instead that processing block's parameters (a JSON object, named as in Edge
+ * Impulse's parameters.json or as the reference's Python keywords):
+ *
+ *   {"file": string, "ok": true, "block": string, "params": {<every parameter as stored>}, "notes": string[]}
+ *
+ * where the notes say which given keys are read under another name, ignored (and why), or not used by the
+ * chosen settings (e.g. fft-length with Wavelet analysis).
+ *
+ * `code` is a FormatError code (see src/core/formats/formatErrors.ts), 'params-json' or 'dsp-params' for a
+ * parameters file, or 'read-failed' when the file could not be read from disk. The exit code is 1 when any file
+ * failed, else 0.
  */
 function describeSample(sample: ParsedSample) {
   const frames = sample.values.length / sample.sensors.length;
@@ -30,9 +42,25 @@ function describeSample(sample: ParsedSample) {
   };
 }
 
+/** What one file holds: a data file's samples, or with `block` that block's parameters. */
+function inspectFile(
+  file: string,
+  bytes: Uint8Array,
+  label: string | undefined,
+  block: DspBlock | undefined,
+) {
+  if (block) {
+    const { params, notes } = readParamsFile(file, bytes, block);
+    return { file, ok: true, block: block.id, params, notes };
+  }
+  const { samples, notes } = importFile(file, bytes, { label });
+  return { file, ok: true, samples: samples.map(describeSample), notes };
+}
+
 export const inspect: Command = {
   name: 'inspect',
-  summary: 'Import data files (.wav, .json, .cbor, .csv) and print what was read, as JSON lines.',
+  summary:
+    "Import data files (.wav, .json, .cbor, .csv), or with --block check a block's parameters, and print what was read, as JSON lines.",
   usage: '<file...>',
   options: {
     label: {
@@ -40,10 +68,21 @@ export const inspect: Command = {
       valueName: '<label>',
       description: 'label to give every sample (as the import dialog)',
     },
+    block: {
+      type: 'string',
+      valueName: '<id>',
+      description: `read the files as this block's parameters (${Object.keys(DSP_BLOCKS).join(', ')}); notes say what is unused`,
+    },
   },
   async run({ positionals, options }, { io }) {
     if (positionals.length === 0) throw new UsageError('inspect needs at least one file');
     const label = typeof options.label === 'string' ? options.label : undefined;
+    let block: DspBlock | undefined;
+    if (typeof options.block === 'string') {
+      if (!Object.hasOwn(DSP_BLOCKS, options.block))
+        throw new UsageError(`--block must be one of ${Object.keys(DSP_BLOCKS).join(', ')}`);
+      block = getBlock(options.block);
+    }
     let failed = 0;
     for (const file of positionals) {
       let bytes: Uint8Array;
@@ -61,8 +100,7 @@ export const inspect: Command = {
         continue;
       }
       try {
-        const { samples, notes } = importFile(file, bytes, { label });
-        io.out(JSON.stringify({ file, ok: true, samples: samples.map(describeSample), notes }));
+        io.out(JSON.stringify(inspectFile(file, bytes, label, block)));
       } catch (e) {
         failed++;
         const code = isStudioError(e) ? e.code : 'internal';

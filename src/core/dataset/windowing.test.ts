@@ -96,6 +96,7 @@ describe('sliceWindows', () => {
     const errors: [Partial<WindowingParams>, RegExp][] = [
       [{ windowStrideMs: 0 }, /stride must be more than 0 ms/],
       [{ windowStrideMs: -5 }, /stride/],
+      [{ windowStrideMs: 5 }, /stride 5 ms is shorter than one sample at 62\.5 Hz.*at least 16 ms\./],
       [{ windowSizeMs: 5 }, /shorter than one frame/],
       [{ frequencyHz: 0 }, /frequency must be a positive number/],
       [{ axes: [] }, /no axis/],
@@ -104,5 +105,27 @@ describe('sliceWindows', () => {
       expect(() => sliceWindows(imu(125), { ...GESTURE, ...change })).toThrow(message);
       expect(() => windowCount(125, { ...GESTURE, ...change }, 62.5)).toThrow(StudioError);
     }
+  });
+
+  it('places a stride that is not a whole number of samples by rounding each start', () => {
+    // 20 ms at 62.5 Hz is 1.25 samples: window k starts at round(1.25·k).
+    const sliced = sliceWindows(imu(140), { ...GESTURE, windowStrideMs: 20 });
+    expect(sliced.startMs.slice(0, 6).map((ms) => ms / 16)).toEqual([0, 1, 3, 4, 5, 6]);
+    expect(new Set(sliced.startMs).size).toBe(sliced.startMs.length);
+  });
+
+  it('accepts a stride of exactly one sample and refuses a shorter one with the smallest stride', () => {
+    expect(windowCount(130, { ...GESTURE, windowStrideMs: 16 }, 62.5)).toBe(6);
+    const audio = { ...GESTURE, frequencyHz: 16000, windowSizeMs: 1000, axes: ['accX'] };
+    expect(windowCount(16001, { ...audio, windowStrideMs: 0.0625 }, 16000)).toBe(2);
+    expect(() => windowCount(16001, { ...audio, windowStrideMs: 0.06 }, 16000)).toThrow(
+      'The window stride 0.06 ms is shorter than one sample at 16000 Hz, so windows would repeat: use a ' +
+        'stride of at least 0.0625 ms.',
+    );
+    // 1/44.1 kHz = 0.022675… ms: the figure given is rounded up, so it is itself accepted.
+    expect(() => windowCount(50000, { ...audio, frequencyHz: 44100, windowStrideMs: 0.02 }, 44100)).toThrow(
+      /at least 0\.0227 ms/,
+    );
+    expect(windowCount(44101, { ...audio, frequencyHz: 44100, windowStrideMs: 0.0227 }, 44100)).toBe(2);
   });
 });

@@ -2,8 +2,11 @@
  * The impulse's input block: cuts a sample into windows as Edge Impulse's time-series input does. The chosen
  * axes are taken in order and resampled to the impulse frequency (resample.ts) when the sample's differs;
  * windows of round(size · frequency) frames start at 0 ms and step by the stride while start + size ≤ the
- * sample's length. A sample shorter than one window gives one window, zero-padded at the end, when zeroPad
- * is on, and no window (with the reason) when it is off.
+ * sample's length. A stride that is not a whole number of samples is placed by rounding: window k starts at
+ * frame round(k · stride · frequency), so 31.25 samples give starts 0, 31, 63, 94, 125 (the average step is
+ * exact, single steps differ by one sample). A stride shorter than one sample period would repeat windows and
+ * is refused. A sample shorter than one window gives one window, zero-padded at the end, when zeroPad is on,
+ * and no window (with the reason) when it is off.
  */
 import { StudioError } from '../errors';
 import type { WindowShape } from '../dsp/block';
@@ -38,6 +41,23 @@ export function framesPerWindow(params: Pick<WindowingParams, 'windowSizeMs' | '
   return Math.round((params.windowSizeMs * params.frequencyHz) / 1000);
 }
 
+/** One sample period in ms, rounded up at the fourth decimal so that the figure shown is itself allowed. */
+function smallestStrideText(frequencyHz: number): string {
+  return String(Math.ceil((1000 / frequencyHz) * 1e4 - 1e-6) / 1e4);
+}
+
+/**
+ * Why a stride (> 0) is too short for the frequency (> 0), or null: window starts are rounded to whole
+ * frames, so a stride under one sample period starts some windows on the same frame as the one before.
+ */
+export function subSampleStrideProblem(windowStrideMs: number, frequencyHz: number): string | null {
+  if (windowStrideMs * frequencyHz >= 1000 * (1 - 1e-9)) return null;
+  return (
+    `The window stride ${windowStrideMs} ms is shorter than one sample at ${frequencyHz} Hz, so windows would ` +
+    `repeat: use a stride of at least ${smallestStrideText(frequencyHz)} ms.`
+  );
+}
+
 function checkParams(params: WindowingParams): number {
   const { windowSizeMs, windowStrideMs, frequencyHz, axes } = params;
   if (!(frequencyHz > 0 && Number.isFinite(frequencyHz)))
@@ -50,6 +70,8 @@ function checkParams(params: WindowingParams): number {
       'window-params',
       `The window stride must be more than 0 ms, not ${windowStrideMs} ms: set the window increase.`,
     );
+  const shortStride = subSampleStrideProblem(windowStrideMs, frequencyHz);
+  if (shortStride) throw new StudioError('window-params', shortStride);
   const frames = framesPerWindow(params);
   if (!(frames >= 1))
     throw new StudioError(
@@ -106,15 +128,28 @@ function selectAxes(values: SampleValues, sensors: SensorInfo[], names: string[]
   return out;
 }
 
+/** A sample resampled to the impulse frequency with its window starts, before any window is copied out. */
+export interface WindowedSignal {
+  /** The chosen axes, resampled: `total` frames × axes, interleaved. */
+  signal: Float32Array;
+  total: number;
+  /** Start frame of each window in `signal`. */
+  starts: number[];
+  shape: WindowShape;
+  /** True when the only window is a short sample padded with zeros. */
+  zeroPadded: boolean;
+  /** Why there is no window, when there is none. */
+  reason?: string;
+}
+
 /**
- * Cuts a sample into the impulse's windows. Audio (int16) values become floats unchanged (not scaled).
- * Throws StudioError 'window-axis' for an axis the sample lacks and 'window-params' for a stride ≤ 0, a window
- * shorter than one frame or a frequency ≤ 0.
+ * The sample's chosen axes resampled to the impulse frequency and where its windows start, without copying
+ * any window (a long recording has thousands). Throws as sliceWindows.
  */
-export function sliceWindows(
+export function windowSignal(
   sample: { values: SampleValues; sensors: SensorInfo[]; intervalMs: number },
   params: WindowingParams,
-): SlicedWindows {
+): WindowedSignal {
   const frames = checkParams(params);
   const axes = params.axes.length;
   const shape: WindowShape = { axes, frames, frequencyHz: params.frequencyHz };
@@ -127,23 +162,50 @@ export function sliceWindows(
   const signal = resampleToFloat32(selected, axes, 1000 / sample.intervalMs, params.frequencyHz);
   const total = signal.length / axes;
   const starts = windowStarts(total, frames, params);
-  const windows = starts.map((start) => {
-    const window = new Float32Array(frames * axes);
-    window.set(signal.subarray(start * axes, Math.min(total, start + frames) * axes));
-    return window;
-  });
-  const lengthMs = (total * 1000) / params.frequencyHz;
-  const result: SlicedWindows = {
-    windows,
-    startMs: starts.map((start) => (start * 1000) / params.frequencyHz),
+  const result: WindowedSignal = {
+    signal,
+    total,
+    starts,
     shape,
-    zeroPadded: total > 0 && total < frames && windows.length === 1,
+    zeroPadded: total > 0 && total < frames && starts.length === 1,
   };
-  if (windows.length === 0)
+  if (starts.length === 0) {
+    const lengthMs = (total * 1000) / params.frequencyHz;
     result.reason =
       total === 0
         ? 'The sample holds no data.'
         : `The sample is ${Math.round(lengthMs)} ms long, shorter than the ${params.windowSizeMs} ms window, and ` +
           'zero-padding is off: turn zero-padding on or shorten the window.';
+  }
+  return result;
+}
+
+/** Copies the window starting at frame `start` into `out` (frames × axes), zero-padding past the signal's end. */
+export function copyWindow(windowed: WindowedSignal, start: number, out: Float32Array): Float32Array {
+  const { signal, total, shape } = windowed;
+  const end = Math.min(total, start + shape.frames) * shape.axes;
+  out.set(signal.subarray(start * shape.axes, end));
+  out.fill(0, end - start * shape.axes);
+  return out;
+}
+
+/**
+ * Cuts a sample into the impulse's windows. Audio (int16) values become floats unchanged (not scaled).
+ * Throws StudioError 'window-axis' for an axis the sample lacks and 'window-params' for a stride under one
+ * sample period, a window shorter than one frame or a frequency ≤ 0.
+ */
+export function sliceWindows(
+  sample: { values: SampleValues; sensors: SensorInfo[]; intervalMs: number },
+  params: WindowingParams,
+): SlicedWindows {
+  const windowed = windowSignal(sample, params);
+  const size = windowed.shape.frames * windowed.shape.axes;
+  const result: SlicedWindows = {
+    windows: windowed.starts.map((start) => copyWindow(windowed, start, new Float32Array(size))),
+    startMs: windowed.starts.map((start) => (start * 1000) / params.frequencyHz),
+    shape: windowed.shape,
+    zeroPadded: windowed.zeroPadded,
+  };
+  if (windowed.reason !== undefined) result.reason = windowed.reason;
   return result;
 }

@@ -20,3 +20,46 @@ const cache = new BoundedCache<Float64Array>(16);
 export function getDctMatrix(n: number, keep: number): Float64Array {
   return cache.get(`${n}/${keep}`, () => dctMatrix(n, keep));
 }
+
+/**
+ * out[offset + k] = Σ_j D[k·n + j]·x[j] for rows k = from … to − 1 of a dctMatrix with n columns. Each sum
+ * adds its terms in the order j = 0, 1, …; four rows run side by side, so four independent sums keep the
+ * floating-point adder busy instead of waiting on one sum's previous addition.
+ */
+export function applyDctRows(
+  d: Float64Array,
+  n: number,
+  x: Float64Array,
+  out: Float64Array,
+  offset: number,
+  from: number,
+  to: number,
+): void {
+  let k = from;
+  for (; k + 4 <= to; k += 4) {
+    const r0 = k * n;
+    const r1 = r0 + n;
+    const r2 = r1 + n;
+    const r3 = r2 + n;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (let j = 0; j < n; j++) {
+      const v = x[j];
+      s0 += d[r0 + j] * v;
+      s1 += d[r1 + j] * v;
+      s2 += d[r2 + j] * v;
+      s3 += d[r3 + j] * v;
+    }
+    out[offset + k] = s0;
+    out[offset + k + 1] = s1;
+    out[offset + k + 2] = s2;
+    out[offset + k + 3] = s3;
+  }
+  for (; k < to; k++) {
+    let s = 0;
+    for (let j = 0, r = k * n; j < n; j++) s += d[r + j] * x[j];
+    out[offset + k] = s;
+  }
+}

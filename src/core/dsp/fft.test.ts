@@ -110,6 +110,23 @@ describe('RealFft', () => {
     for (let k = 0; k < out.length; k++) expect(out[k]).toBeCloseTo(padded.re[k] ** 2 + padded.im[k] ** 2, 9);
   });
 
+  it('gives each power bin bit for bit as |forward|² of that bin (bins k and n/2 − k are computed together)', () => {
+    for (let n = 2; n <= 1024; n *= 2) {
+      const fft = getRealFft(n);
+      const re = new Float64Array(fft.bins);
+      const im = new Float64Array(fft.bins);
+      const power = new Float64Array(fft.bins);
+      for (let seed = 1; seed <= 20; seed++) {
+        // Full frames, cut and zero-padded ones; values of very different sizes and exact zeros.
+        const x = pseudoRandom(2 * n + 30, seed).map((v, i) => (i % 7 === 0 ? 0 : v * 10 ** (seed % 9)));
+        const length = seed % 3 === 0 ? Math.max(1, n >> 1) : n + (seed % 5);
+        fft.forward(x, seed, length, re, im);
+        fft.power(x, seed, length, power);
+        for (let k = 0; k < fft.bins; k++) expect(power[k]).toBe(re[k] * re[k] + im[k] * im[k]);
+      }
+    }
+  });
+
   it('rejects an input range outside the array', () => {
     const out = new Float64Array(9);
     expect(() => getRealFft(16).power(new Float64Array(10), 5, 6, out)).toThrow(RangeError);

@@ -22,6 +22,15 @@ export function isPowerOfTwo(n: number): boolean {
   return Number.isInteger(n) && n >= 1 && (n & (n - 1)) === 0 && n <= 2 ** 30;
 }
 
+/** See RealFft: bit reversal of the n/2 complex points, complex-FFT twiddles, real-split twiddles. */
+export interface RealFftTables {
+  readonly reversed: Uint32Array;
+  readonly twiddleRe: Float64Array;
+  readonly twiddleIm: Float64Array;
+  readonly splitRe: Float64Array;
+  readonly splitIm: Float64Array;
+}
+
 export class RealFft {
   readonly n: number;
   readonly bins: number;
@@ -34,6 +43,8 @@ export class RealFft {
   /** cos and −sin of 2πk/n, k ≤ n/2: the real-spectrum split's twiddles. */
   private readonly splitRe: Float64Array;
   private readonly splitIm: Float64Array;
+  /** log2(n/2) is odd: one radix-2 pass precedes the radix-4 passes. */
+  private readonly oddLog: boolean;
   private readonly zr: Float64Array;
   private readonly zi: Float64Array;
 
@@ -61,8 +72,18 @@ export class RealFft {
       this.splitRe[k] = Math.cos((2 * Math.PI * k) / n);
       this.splitIm[k] = -Math.sin((2 * Math.PI * k) / n);
     }
+    this.oddLog = Math.log2(half) % 2 === 1;
     this.zr = new Float64Array(half);
     this.zi = new Float64Array(half);
+  }
+
+  /**
+   * The transform's precomputed tables, for generated code that runs this same algorithm (codegen/dsp emits
+   * them as C arrays, so both sides share them). Views of the transform's own arrays: do not modify them.
+   */
+  tables(): RealFftTables {
+    const { reversed, twiddleRe, twiddleIm, splitRe, splitIm } = this;
+    return { reversed, twiddleRe, twiddleIm, splitRe, splitIm };
   }
 
   forward(
@@ -99,8 +120,7 @@ export class RealFft {
     const nyquist = zr[0] - zi[0];
     out[0] = dc * dc;
     out[half] = nyquist * nyquist;
-    for (let k = 1; k < half; k++) {
-      const m = half - k;
+    for (let k = 1, m = half - 1; k <= m; k++, m--) {
       const er = (zr[k] + zr[m]) * 0.5;
       const ei = (zi[k] - zi[m]) * 0.5;
       const or = (zi[k] + zi[m]) * 0.5;
@@ -110,6 +130,14 @@ export class RealFft {
       const xr = er + wr * or - wi * oi;
       const xi = ei + wr * oi + wi * or;
       out[k] = xr * xr + xi * xi;
+      if (m === k) break;
+      // Bin m from the same sums: its er and or are these, its ei and oi these negated, which is exact (up to
+      // the sign of a zero, which squaring drops), so the power is bit for bit what bin m alone would give.
+      const vr = splitRe[m];
+      const vi = splitIm[m];
+      const yr = er + vr * or + vi * oi;
+      const yi = -ei - vr * oi + vi * or;
+      out[m] = yr * yr + yi * yi;
     }
   }
 
@@ -121,6 +149,21 @@ export class RealFft {
       );
     const { half, reversed, zr, zi } = this;
     const count = Math.min(length, this.n);
+    if (count === this.n && this.oddLog) {
+      // The radix-2 pass fused into the packing: the same sums and differences, one pass fewer over zr/zi.
+      for (let a = 0; a < half; a += 2) {
+        const p0 = offset + 2 * reversed[a];
+        const p1 = offset + 2 * reversed[a + 1];
+        const br = input[p1];
+        const bi = input[p1 + 1];
+        zr[a + 1] = input[p0] - br;
+        zi[a + 1] = input[p0 + 1] - bi;
+        zr[a] = input[p0] + br;
+        zi[a] = input[p0 + 1] + bi;
+      }
+      this.radix4Passes(2);
+      return;
+    }
     if (count === this.n) {
       for (let j = 0; j < half; j++) {
         const p = reversed[j];
@@ -145,9 +188,9 @@ export class RealFft {
    * (a0 − A1) ∓ i·(A2 − A3).
    */
   private butterflies(): void {
-    const { half, zr, zi, twiddleRe, twiddleIm } = this;
+    const { half, zr, zi } = this;
     let q = 1;
-    if (Math.log2(half) % 2 === 1) {
+    if (this.oddLog) {
       for (let a = 0; a < half; a += 2) {
         const br = zr[a + 1];
         const bi = zi[a + 1];
@@ -158,7 +201,13 @@ export class RealFft {
       }
       q = 2;
     }
-    for (; q < half; q *= 4) {
+    this.radix4Passes(q);
+  }
+
+  /** The radix-4 passes from transforms of length q on (see butterflies). */
+  private radix4Passes(first: number): void {
+    const { half, zr, zi, twiddleRe, twiddleIm } = this;
+    for (let q = first; q < half; q *= 4) {
       const size = 4 * q;
       const step = half / size;
       for (let j = 0; j < q; j++) {

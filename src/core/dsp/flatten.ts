@@ -6,7 +6,7 @@
  */
 import { StudioError } from '../errors';
 import type { DspBlock } from './block';
-import { booleanRule, numberRule, parseBlockParams } from './params';
+import { booleanRule, numberRule, paramSpecNotes, parseParamSpec, type ParamSpec } from './params';
 import { kurtosisOf, Moments, moments, skewnessOf } from './statistics';
 
 export type FlattenParams = {
@@ -44,6 +44,13 @@ const RULES = {
   skewness: booleanRule(),
   kurtosis: booleanRule(),
 };
+/** The reference's generate_features takes it as the keyword `scale_axes`. */
+const SPEC: ParamSpec<FlattenParams> = {
+  title: TITLE,
+  defaults: DEFAULTS,
+  rules: RULES,
+  aliases: { scale_axes: 'scale-axes' },
+};
 
 let scaled = new Float64Array(0);
 const stats = new Moments();
@@ -52,7 +59,8 @@ export const flattenBlock: DspBlock<FlattenParams> = {
   id: 'flatten',
   title: TITLE,
   defaults: DEFAULTS,
-  parseParams: (json) => parseBlockParams(TITLE, DEFAULTS, json, RULES),
+  parseParams: (json) => parseParamSpec(SPEC, json),
+  paramNotes: (json) => paramSpecNotes(SPEC, json),
   describe(params, window) {
     const chosen = STATISTICS.filter((s) => params[s]).length;
     if (chosen === 0)

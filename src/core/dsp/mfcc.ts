@@ -9,12 +9,13 @@ import { StudioError } from '../errors';
 import { melBand, requireAudioWindow, requireFftLength, requireWindowLength } from './audioChecks';
 import { BoundedCache } from './boundedCache';
 import { SlidingCmvn } from './cmvn';
-import { getDctMatrix } from './dct';
+import { applyDctRows, getDctMatrix } from './dct';
 import { getRealFft, type RealFft } from './fft';
 import { frameLayout, type FrameLayout } from './framing';
+import { framesTouching, windowFrameMatrices, type FrameRows } from './frameReuse';
 import { applyMelFilterbank, getMelFilterbank, type MelFilterbank } from './mel';
 import { numberRule, parseBlockParams, type ParamRules } from './params';
-import { preemphasis } from './preemphasis';
+import { preemphasis, preemphasisSpan } from './preemphasis';
 
 export type MfccParams = {
   num_cepstral: number;
@@ -65,8 +66,14 @@ interface MfccPlan {
   /** num_cepstral × num_filters. */
   dct: Float64Array;
   cmvn: SlidingCmvn;
-  /** Scratch: the pre-emphasised window, one power spectrum, one frame's log mel energies, all cepstra. */
+  /** The frame-reuse view of the block (frameReuse.ts): a frame's row is its cepstra before normalisation. */
+  frames: FrameRows<Float64Array>;
+  /**
+   * Scratch: the pre-emphasised window, one pre-emphasised frame, one power spectrum, one frame's log mel
+   * energies, all cepstra.
+   */
   signal: Float64Array;
+  frame: Float64Array;
   power: Float64Array;
   logMel: Float64Array;
   cepstra: Float64Array;
@@ -90,18 +97,72 @@ function plan(p: MfccParams, window: WindowShape): MfccPlan {
     const layout = frameLayout(TITLE, fs, window.frames, p.frame_length, p.frame_stride);
     const bank = getMelFilterbank(TITLE, p.num_filters, p.fft_length, fs, lowHz, highHz);
     const fft = getRealFft(p.fft_length);
-    return {
+    // The FFT reads only the first fft_length samples of a longer frame.
+    const read = Math.min(layout.length, p.fft_length);
+    const planned: MfccPlan = {
       layout,
       fft,
       bank,
       dct: getDctMatrix(p.num_filters, p.num_cepstral),
       cmvn: new SlidingCmvn(layout.count, p.num_cepstral, p.win_size),
+      frames: {
+        layout,
+        width: p.num_cepstral,
+        ownFrames: framesTouching(p.pre_shift % window.frames, layout),
+        allocate: (length) => new Float64Array(length),
+        frameRow(signal, windowStart, windowFrames, f, out, offset) {
+          const { frame } = planned;
+          preemphasisSpan(
+            signal,
+            windowStart,
+            windowFrames,
+            f * layout.stride,
+            read,
+            p.pre_cof,
+            p.pre_shift,
+            1,
+            frame,
+          );
+          frameCepstra(p, planned, frame, 0, read, out, offset);
+        },
+      },
       signal: new Float64Array(window.frames),
+      frame: new Float64Array(read),
       power: new Float64Array(fft.bins),
       logMel: new Float64Array(p.num_filters),
       cepstra: new Float64Array(layout.count * p.num_cepstral),
     };
+    return planned;
   });
+}
+
+/**
+ * One frame's cepstra before normalisation, from input[offset … offset + length − 1] of the pre-emphasised
+ * signal → out[outOffset …]: power spectrum → ln mel energies → DCT-II, coefficient 0 := ln frame energy.
+ */
+function frameCepstra(
+  p: MfccParams,
+  { fft, bank, dct, power, logMel }: MfccPlan,
+  input: Float64Array,
+  offset: number,
+  length: number,
+  out: Float64Array,
+  outOffset: number,
+): void {
+  const filters = p.num_filters;
+  const keep = p.num_cepstral;
+  const invN = 1 / p.fft_length;
+  fft.power(input, offset, length, power);
+  let energy = 0;
+  for (let k = 0; k < power.length; k++) energy += power[k];
+  energy *= invN;
+  applyMelFilterbank(bank, power, logMel, 0);
+  for (let i = 0; i < filters; i++) {
+    const e = logMel[i] * invN;
+    logMel[i] = Math.log(e === 0 ? 1e-10 : e);
+  }
+  out[outOffset] = Math.log(energy === 0 ? 1e-10 : energy);
+  applyDctRows(dct, filters, logMel, out, outOffset, 1, keep);
 }
 
 export const mfccBlock: DspBlock<MfccParams> = {
@@ -115,31 +176,22 @@ export const mfccBlock: DspBlock<MfccParams> = {
   },
   run(params, window, shape) {
     requireWindowLength(TITLE, window, shape);
-    const { layout, fft, bank, dct, cmvn, signal, power, logMel, cepstra } = plan(params, shape);
-    const filters = params.num_filters;
+    const planned = plan(params, shape);
+    const { layout, cmvn, signal, cepstra } = planned;
     const keep = params.num_cepstral;
-    const invN = 1 / params.fft_length;
     preemphasis(window, params.pre_cof, params.pre_shift, 1, signal);
-    for (let f = 0; f < layout.count; f++) {
-      fft.power(signal, f * layout.stride, layout.length, power);
-      let energy = 0;
-      for (let k = 0; k < power.length; k++) energy += power[k];
-      energy *= invN;
-      applyMelFilterbank(bank, power, logMel, 0);
-      for (let i = 0; i < filters; i++) {
-        const e = logMel[i] * invN;
-        logMel[i] = Math.log(e === 0 ? 1e-10 : e);
-      }
-      const row = f * keep;
-      cepstra[row] = Math.log(energy === 0 ? 1e-10 : energy);
-      for (let k = 1; k < keep; k++) {
-        let sum = 0;
-        for (let j = 0, d = k * filters; j < filters; j++, d++) sum += dct[d] * logMel[j];
-        cepstra[row + k] = sum;
-      }
-    }
+    for (let f = 0; f < layout.count; f++)
+      frameCepstra(params, planned, signal, f * layout.stride, layout.length, cepstra, f * keep);
     const out = new Float32Array(layout.count * keep);
     cmvn.apply(cepstra, out);
     return out;
+  },
+  *runWindows(params, signal, starts, shape) {
+    const { frames, cmvn } = plan(params, shape);
+    const out = new Float32Array(frames.layout.count * params.num_cepstral);
+    for (const cepstra of windowFrameMatrices(frames, signal, starts, shape.frames)) {
+      cmvn.apply(cepstra, out);
+      yield out;
+    }
   },
 };

@@ -9,10 +9,11 @@ import { melBand, requireAudioWindow, requireFftLength, requireWindowLength } fr
 import { BoundedCache } from './boundedCache';
 import { getRealFft, type RealFft } from './fft';
 import { frameLayout, type FrameLayout } from './framing';
-import { noiseFloorScale, roundHalfEven } from './loudness';
+import { framesTouching, windowFrameMatrices, type FrameRows } from './frameReuse';
 import { applyMelFilterbank, getMelFilterbank, type MelFilterbank } from './mel';
 import { numberRule, parseBlockParams, type ParamRules } from './params';
-import { preemphasis } from './preemphasis';
+import { getLoudnessLevels, type LoudnessLevels } from './quantisedLoudness';
+import { preemphasis, preemphasisSpan } from './preemphasis';
 
 export type MfeParams = {
   frame_length: number;
@@ -58,8 +59,16 @@ interface MfePlan {
   layout: FrameLayout;
   fft: RealFft;
   bank: MelFilterbank;
-  /** Scratch: the pre-emphasised window, one power spectrum, one frame's mel energies. */
+  /** Loudness scaling and quantisation of a mel energy (quantisedLoudness.ts). */
+  levels: LoudnessLevels;
+  /** The frame-reuse view of the block (frameReuse.ts). */
+  frames: FrameRows<Float32Array>;
+  /**
+   * Scratch: the pre-emphasised window, one pre-emphasised frame, one power spectrum, one frame's mel
+   * energies.
+   */
   signal: Float64Array;
+  frame: Float64Array;
   power: Float64Array;
   energies: Float64Array;
 }
@@ -76,21 +85,61 @@ function plan(p: MfeParams, window: WindowShape): MfePlan {
     const layout = frameLayout(TITLE, fs, window.frames, p.frame_length, p.frame_stride);
     const bank = getMelFilterbank(TITLE, p.num_filters, p.fft_length, fs, lowHz, highHz);
     const fft = getRealFft(p.fft_length);
-    return {
+    // The FFT reads only the first fft_length samples of a longer frame.
+    const read = Math.min(layout.length, p.fft_length);
+    const planned: MfePlan = {
       layout,
       fft,
       bank,
+      levels: getLoudnessLevels(p.noise_floor_db),
+      frames: {
+        layout,
+        width: p.num_filters,
+        ownFrames: framesTouching(1 % window.frames, layout),
+        allocate: (length) => new Float32Array(length),
+        frameRow(signal, windowStart, windowFrames, f, out, offset) {
+          const { frame } = planned;
+          preemphasisSpan(
+            signal,
+            windowStart,
+            windowFrames,
+            f * layout.stride,
+            read,
+            PRE_COF,
+            1,
+            INT16_SCALE,
+            frame,
+          );
+          frameFeatures(p, planned, frame, 0, read, out, offset);
+        },
+      },
       signal: new Float64Array(window.frames),
+      frame: new Float64Array(read),
       power: new Float64Array(fft.bins),
       energies: new Float64Array(p.num_filters),
     };
+    return planned;
   });
 }
 
-/** 8-bit quantisation of a [0, 1] value as the reference does, but clamping 256 to 255 instead of wrapping. */
-function quantise(x: number): number {
-  const q = roundHalfEven(x * 256);
-  return (q > 255 ? 255 : q) / 256;
+/**
+ * One frame's features, input[offset … offset + length − 1] of the pre-emphasised signal → out[outOffset …]:
+ * power spectrum → mel energies → loudness scaling → 8-bit quantisation.
+ */
+function frameFeatures(
+  p: MfeParams,
+  { fft, bank, levels, power, energies }: MfePlan,
+  input: Float64Array,
+  offset: number,
+  length: number,
+  out: Float32Array,
+  outOffset: number,
+): void {
+  const filters = p.num_filters;
+  const invN = 1 / p.fft_length;
+  fft.power(input, offset, length, power);
+  applyMelFilterbank(bank, power, energies, 0);
+  for (let i = 0; i < filters; i++) out[outOffset + i] = levels.level(energies[i] * invN);
 }
 
 export const mfeBlock: DspBlock<MfeParams> = {
@@ -104,21 +153,22 @@ export const mfeBlock: DspBlock<MfeParams> = {
   },
   run(params, window, shape) {
     requireWindowLength(TITLE, window, shape);
-    const { layout, fft, bank, signal, power, energies } = plan(params, shape);
+    const planned = plan(params, shape);
+    const { layout, signal } = planned;
     const filters = params.num_filters;
-    const invN = 1 / params.fft_length;
-    const floor = params.noise_floor_db;
     preemphasis(window, PRE_COF, 1, INT16_SCALE, signal);
     const out = new Float32Array(layout.count * filters);
-    for (let f = 0; f < layout.count; f++) {
-      fft.power(signal, f * layout.stride, layout.length, power);
-      applyMelFilterbank(bank, power, energies, 0);
-      for (let i = 0; i < filters; i++) {
-        const e = energies[i] * invN;
-        const x = noiseFloorScale(e === 0 ? 1e-10 : e, floor);
-        out[f * filters + i] = quantise(x < 0 ? 0 : x > 1 ? 1 : x);
-      }
-    }
+    for (let f = 0; f < layout.count; f++)
+      frameFeatures(params, planned, signal, f * layout.stride, layout.length, out, f * filters);
     return out;
+  },
+  *runWindows(params, signal, starts, shape) {
+    const { frames } = plan(params, shape);
+    // A copy, so that a caller writing into its row cannot change the frames kept for the next windows.
+    const out = new Float32Array(frames.layout.count * params.num_filters);
+    for (const rows of windowFrameMatrices(frames, signal, starts, shape.frames)) {
+      out.set(rows);
+      yield out;
+    }
   },
 };

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { booleanRule, choiceRule, numberRule, parseBlockParams, type ParamRules } from './params';
+import {
+  booleanRule,
+  choiceRule,
+  numberRule,
+  paramSpecNotes,
+  parseBlockParams,
+  parseParamSpec,
+  storedKeys,
+  type ParamRules,
+  type ParamSpec,
+} from './params';
 
 const paramsError = (pattern: RegExp) =>
   expect.objectContaining({ code: 'dsp-params', message: expect.stringMatching(pattern) });
@@ -69,5 +79,51 @@ describe('numberRule', () => {
     expect(rule.parse(12)).toBeUndefined();
     expect(rule.parse(-Infinity)).toBeUndefined();
     expect(rule.expected).toBe('a number < 12');
+  });
+});
+
+describe('parseParamSpec: other spellings and ignored keys', () => {
+  const spec: ParamSpec<P> = {
+    title: 'Test block',
+    defaults,
+    rules,
+    aliases: { the_size: 'size' },
+    ignored: { legend: 'display only' },
+    unused: (given) => (given.kind === 'none' ? { odd: 'used only by a low kind' } : {}),
+  };
+
+  it('stores another spelling under the key and drops ignored keys', () => {
+    expect(parseParamSpec(spec, { the_size: 0.25, legend: 'whatever', kind: 'low' })).toEqual({
+      ...defaults,
+      size: 0.25,
+      kind: 'low',
+    });
+    expect(storedKeys(spec, { the_size: '0.25', legend: true })).toEqual({ size: '0.25' });
+  });
+
+  it('accepts both spellings with one value, and refuses two different values', () => {
+    expect(parseParamSpec(spec, { size: 0.25, the_size: 0.25 }).size).toBe(0.25);
+    expect(() => parseParamSpec(spec, { size: 0.25, the_size: 0.5 })).toThrow(
+      paramsError(
+        /"size" and "the_size" are the same parameter with different values \(0.25 and 0.5\): give it once/,
+      ),
+    );
+  });
+
+  it('checks a value given under another spelling by its rule, and still refuses an unknown key', () => {
+    expect(() => parseParamSpec(spec, { the_size: 5 })).toThrow(
+      paramsError(/"size" must be a number > 0 and ≤ 1, not 5/),
+    );
+    expect(() => parseParamSpec(spec, { lgend: 1 })).toThrow(paramsError(/unknown parameter "lgend"/));
+  });
+
+  it('notes other spellings, ignored keys and parameters the settings leave unused, for the keys given', () => {
+    expect(paramSpecNotes(spec, { the_size: 0.5, legend: 1, odd: 3 })).toEqual([
+      { key: 'the_size', kind: 'alias', reason: 'another spelling of "size"', storedAs: 'size' },
+      { key: 'legend', kind: 'ignored', reason: 'display only' },
+      { key: 'odd', kind: 'unused', reason: 'used only by a low kind' },
+    ]);
+    expect(paramSpecNotes(spec, { odd: 3, kind: 'low' })).toEqual([]);
+    expect(paramSpecNotes(spec, 'not an object')).toEqual([]);
   });
 });

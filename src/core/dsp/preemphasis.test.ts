@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { preemphasis } from './preemphasis';
+import { preemphasis, preemphasisSpan } from './preemphasis';
 
 describe('preemphasis', () => {
   it('computes x[n] − c·x[n − shift], rolling the last samples in at the start (numpy.roll)', () => {
@@ -18,5 +18,28 @@ describe('preemphasis', () => {
     expect(Array.from(out)).toEqual([1 - 4, 2 - 1, 3 - 2, 4 - 3]);
     preemphasis([1, 2, 3, 4], 1, 4, 1, out);
     expect(Array.from(out)).toEqual([0, 0, 0, 0]);
+  });
+});
+
+describe('preemphasisSpan', () => {
+  it('gives any span of a window’s pre-emphasis without filtering the whole window', () => {
+    const signal = Float64Array.from({ length: 40 }, (_, i) => Math.sin(i) * 1000 + i);
+    for (const [start, length, shift] of [
+      [0, 40, 1],
+      [7, 20, 1],
+      [5, 12, 3],
+      [3, 10, 10],
+      [3, 10, 23],
+    ]) {
+      const window = signal.slice(start, start + length);
+      const whole = new Float64Array(length);
+      preemphasis(window, 0.97, shift, 1 / 8, whole);
+      for (let from = 0; from < length; from++)
+        for (let count = 0; from + count <= length; count++) {
+          const span = new Float64Array(count);
+          preemphasisSpan(signal, start, length, from, count, 0.97, shift, 1 / 8, span);
+          expect(Array.from(span)).toEqual(Array.from(whole.subarray(from, from + count)));
+        }
+    }
   });
 });

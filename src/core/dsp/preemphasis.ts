@@ -16,3 +16,30 @@ export function preemphasis(
   for (let i = 0; i < s; i++) out[i] = input[i] * scale - coefficient * (input[n - s + i] * scale);
   for (let i = s; i < n; i++) out[i] = input[i] * scale - coefficient * (input[i - s] * scale);
 }
+
+/**
+ * Samples from … from + length − 1 of `preemphasis` applied to the window input[windowStart …
+ * windowStart + windowLength − 1], written to out[0 …]: the same values, without filtering the whole window.
+ */
+export function preemphasisSpan(
+  input: ArrayLike<number>,
+  windowStart: number,
+  windowLength: number,
+  from: number,
+  length: number,
+  coefficient: number,
+  shift: number,
+  scale: number,
+  out: Float64Array,
+): void {
+  const s = shift % windowLength;
+  const wrapEnd = Math.min(from + length, s);
+  let i = 0;
+  for (let t = from; t < wrapEnd; t++, i++) {
+    const x = input[windowStart + t];
+    out[i] = x * scale - coefficient * (input[windowStart + windowLength - s + t] * scale);
+  }
+  for (let t = Math.max(from, s), end = from + length; t < end; t++, i++) {
+    out[i] = input[windowStart + t] * scale - coefficient * (input[windowStart + t - s] * scale);
+  }
+}

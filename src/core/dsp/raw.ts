@@ -4,19 +4,27 @@
  */
 import { StudioError } from '../errors';
 import type { DspBlock } from './block';
-import { numberRule, parseBlockParams } from './params';
+import { numberRule, paramSpecNotes, parseParamSpec, type ParamSpec } from './params';
 
 export type RawParams = { 'scale-axes': number };
 
 const TITLE = 'Raw data';
 const DEFAULTS: RawParams = { 'scale-axes': 1 };
 const RULES = { 'scale-axes': numberRule() };
+/** The reference's generate_features takes it as the keyword `scale_axes`. */
+const SPEC: ParamSpec<RawParams> = {
+  title: TITLE,
+  defaults: DEFAULTS,
+  rules: RULES,
+  aliases: { scale_axes: 'scale-axes' },
+};
 
 export const rawBlock: DspBlock<RawParams> = {
   id: 'raw',
   title: TITLE,
   defaults: DEFAULTS,
-  parseParams: (json) => parseBlockParams(TITLE, DEFAULTS, json, RULES),
+  parseParams: (json) => parseParamSpec(SPEC, json),
+  paramNotes: (json) => paramSpecNotes(SPEC, json),
   describe(_params, window) {
     const featureCount = window.frames * window.axes;
     if (!Number.isInteger(featureCount) || featureCount < 1)

@@ -50,6 +50,8 @@ describe('spectralBlock parameters', () => {
       'fft-length': 16,
       'do-log': true,
       'do-fft-overlap': true,
+      'wavelet-level': 1,
+      wavelet: 'db4',
       'extra-low-freq': false,
     });
   });
@@ -72,10 +74,10 @@ describe('spectralBlock parameters', () => {
       [{ 'filter-order': 10 }, /"filter-order"/],
       [{ 'fft-length': 100 }, /"fft-length" must be a power of two/],
       [{ 'input-decimation-ratio': 4 }, /"input-decimation-ratio" must be one of 1, 3, 10, 30, 100, 1000/],
-      [{ 'analysis-type': 'Wavelet' }, /Wavelet analysis is not supported yet/],
+      [{ 'analysis-type': 'wavelet' }, /"analysis-type" must be one of "FFT", "Wavelet"/],
       [{ 'filter-type': 'band' }, /"filter-type" must be one of "none", "low", "high"/],
       [{ 'filter-cutoff': 0 }, /"filter-cutoff" must be a number > 0/],
-      [{ 'spectral-peaks-count': 3 }, /unknown parameter "spectral-peaks-count"/],
+      [{ 'spectral-peak-count': 3 }, /unknown parameter "spectral-peak-count"/],
     ];
     for (const [json, message] of bad) {
       expect(() => params(json)).toThrow(message);

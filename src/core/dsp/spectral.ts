@@ -1,9 +1,10 @@
 /**
- * Spectral analysis (DESIGN.md §5; Edge Impulse's spectral_analysis block, implementation version 4, FFT
- * analysis). Per axis: scale → optional input decimation → optional Butterworth low/high-pass → subtract the
- * mean → RMS, skewness, kurtosis → max-hold Welch power spectrum → spectral skewness and kurtosis → log10 →
- * the bins the filter leaves. With `extra-low-freq`, the same features of the signal decimated by 10 follow
- * those of every axis.
+ * Spectral analysis (DESIGN.md §5; Edge Impulse's spectral_analysis block, implementation version 4). Per axis:
+ * scale → optional input decimation → optional Butterworth low/high-pass → subtract the mean → the analysis:
+ * - FFT: RMS, skewness, kurtosis → max-hold Welch power spectrum → spectral skewness and kurtosis → log10 → the
+ *   bins the filter leaves. With `extra-low-freq`, the same features of the signal decimated by 10 follow those
+ *   of every axis.
+ * - Wavelet: a multilevel wavelet decomposition and 14 statistics of every sub-band (spectralWavelet.ts).
  *
  * Arithmetic follows the reference's dtypes: without decimation the signal is float32 (scaling, float32 SOS
  * filtering and numpy's float32 mean are bit-exact); decimation turns it float64 as in the reference. FFTs,
@@ -14,9 +15,16 @@ import { StudioError } from '../errors';
 import type { DspBlock, WindowShape } from './block';
 import { butterworthFloat32, isStable, sosfiltFloat32, sosfiltFloat64, type Sos } from './butterworth';
 import { decimatedLength, decimateInPlace } from './decimator';
-import { getRealFft, isPowerOfTwo, type RealFft } from './fft';
+import { getRealFft, type RealFft } from './fft';
 import { MAX_FRAMES } from './framing';
-import { booleanRule, choiceRule, numberRule, parseBlockParams, type ParamRule } from './params';
+import { paramSpecNotes, parseParamSpec } from './params';
+import {
+  DECIMATION_STAGES,
+  SPECTRAL_SPEC,
+  SPECTRAL_TITLE as TITLE,
+  type SpectralParams,
+} from './spectralParams';
+import { waveletAxisFeatures, waveletPlan, type WaveletPlan } from './spectralWavelet';
 import {
   FLOAT32_RESOLUTION,
   FLOAT64_RESOLUTION,
@@ -28,76 +36,11 @@ import {
   skewnessOf,
 } from './statistics';
 
-export type SpectralParams = {
-  'scale-axes': number;
-  'input-decimation-ratio': number;
-  'filter-type': 'none' | 'low' | 'high';
-  'filter-cutoff': number;
-  'filter-order': number;
-  'analysis-type': 'FFT';
-  'fft-length': number;
-  'do-log': boolean;
-  'do-fft-overlap': boolean;
-  'extra-low-freq': boolean;
-};
+export type { SpectralParams } from './spectralParams';
 
-const TITLE = 'Spectral analysis';
-
-const DEFAULTS: SpectralParams = {
-  'scale-axes': 1,
-  'input-decimation-ratio': 1,
-  'filter-type': 'none',
-  'filter-cutoff': 3,
-  'filter-order': 6,
-  'analysis-type': 'FFT',
-  'fft-length': 16,
-  'do-log': true,
-  'do-fft-overlap': true,
-  'extra-low-freq': false,
-};
-
-/** Decimation ratios of the reference and the stages each is done in (common/sampling.py get_ratio_combo). */
-const DECIMATION_STAGES: Record<number, number[]> = {
-  1: [],
-  3: [3],
-  10: [10],
-  30: [3, 10],
-  100: [10, 10],
-  1000: [10, 10, 10],
-};
 const EXTRA_LOW_FREQ_RATIO = 10;
 /** Features before the bins: RMS, skewness, kurtosis, spectral skewness, spectral kurtosis. */
 const STATISTICS = 5;
-
-const integerRule = numberRule({ integer: true });
-
-function oneOfRule(expected: string, allowed: (n: number) => boolean): ParamRule<number> {
-  return {
-    expected,
-    parse(value) {
-      const n = integerRule.parse(value);
-      return n !== undefined && allowed(n) ? n : undefined;
-    },
-  };
-}
-
-const analysisRule: ParamRule<'FFT'> = {
-  expected: '"FFT" (Wavelet analysis is not supported yet)',
-  parse: (value) => (value === 'FFT' ? value : undefined),
-};
-
-const RULES = {
-  'scale-axes': numberRule(),
-  'input-decimation-ratio': oneOfRule('one of 1, 3, 10, 30, 100, 1000', (n) => n in DECIMATION_STAGES),
-  'filter-type': choiceRule(['none', 'low', 'high'] as const),
-  'filter-cutoff': numberRule({ above: 0 }),
-  'filter-order': oneOfRule('an even integer from 2 to 8', (n) => n >= 2 && n <= 8 && n % 2 === 0),
-  'analysis-type': analysisRule,
-  'fft-length': oneOfRule('a power of two from 2 to 65536', (n) => n >= 2 && n <= 65536 && isPowerOfTwo(n)),
-  'do-log': booleanRule(),
-  'do-fft-overlap': booleanRule(),
-  'extra-low-freq': booleanRule(),
-};
 
 /** The bins 1…n/2 kept for a filter, as [first, last] (DESIGN.md §5), cut-off capped at fs/2. */
 function keptBins(params: SpectralParams, fs: number): [number, number] {
@@ -117,6 +60,15 @@ export interface Analysis {
   lastBin: number;
 }
 
+/** The FFT analysis of every axis: the main one and, with extra-low-freq, the one of the signal ÷ 10. */
+interface FftPlan {
+  kind: 'fft';
+  fft: RealFft;
+  step: number;
+  main: Analysis;
+  lowFreq: Analysis | null;
+}
+
 /** Everything run() needs, derived once per (params, window shape). */
 interface Plan {
   axes: number;
@@ -124,10 +76,7 @@ interface Plan {
   frequencyHz: number;
   stages: number[];
   sos: Sos | null;
-  fft: RealFft;
-  step: number;
-  main: Analysis;
-  lowFreq: Analysis | null;
+  analysis: FftPlan | ({ kind: 'wavelet' } & WaveletPlan);
   featureCount: number;
 }
 
@@ -193,6 +142,11 @@ function makePlan(params: SpectralParams, window: WindowShape): Plan {
           'filter-cutoff away from 0 and from the Nyquist frequency, or lower filter-order.',
       );
   }
+  const common = { axes, frames, frequencyHz, stages, sos };
+  if (params['analysis-type'] === 'Wavelet') {
+    const wavelet = waveletPlan(params, samples, fs);
+    return { ...common, analysis: { kind: 'wavelet', ...wavelet }, featureCount: axes * wavelet.perAxis };
+  }
 
   const n = params['fft-length'];
   const step = params['do-fft-overlap'] ? n - n / 2 : n;
@@ -212,28 +166,29 @@ function makePlan(params: SpectralParams, window: WindowShape): Plan {
   }
   const perAxis = STATISTICS + bins(main) + (lowFreq ? STATISTICS + bins(lowFreq) : 0);
   return {
-    axes,
-    frames,
-    frequencyHz,
-    stages,
-    sos,
-    fft: getRealFft(n),
-    step,
-    main,
-    lowFreq,
+    ...common,
+    analysis: { kind: 'fft', fft: getRealFft(n), step, main, lowFreq },
     featureCount: axes * perAxis,
   };
 }
 
 const plans = new WeakMap<SpectralParams, Plan>();
 
-/** The analyses run() makes of every axis (the main one, then the extra low-frequency one), for naming features. */
+/**
+ * The FFT analyses run() makes of every axis (the main one, then the extra low-frequency one), for naming
+ * features. Wavelet analysis has none: a StudioError says so.
+ */
 export function spectralAnalyses(
   params: SpectralParams,
   window: WindowShape,
 ): { fftLength: number; main: Analysis; lowFreq: Analysis | null } {
-  const { fft, main, lowFreq } = planFor(params, window);
-  return { fftLength: fft.n, main, lowFreq };
+  const { analysis } = planFor(params, window);
+  if (analysis.kind !== 'fft')
+    throw new StudioError(
+      'dsp-config',
+      `${TITLE}: Wavelet analysis has no FFT bins (analysis-type is Wavelet).`,
+    );
+  return { fftLength: analysis.fft.n, main: analysis.main, lowFreq: analysis.lowFreq };
 }
 
 function planFor(params: SpectralParams, window: WindowShape): Plan {
@@ -276,7 +231,7 @@ function ensureScratch(frames: number, bins: number): void {
 function extract(
   sig: Float64Array,
   a: Analysis,
-  plan: Plan,
+  plan: FftPlan,
   doLog: boolean,
   resolution: number,
   out: Float32Array,
@@ -313,52 +268,82 @@ function removeMean64(sig: Float64Array, length: number): void {
   for (let i = 0; i < length; i++) sig[i] -= m;
 }
 
+/**
+ * Scales, decimates, filters and centres one axis of the window into signal64 and gives its length. Without
+ * decimation every step is float32 as in the reference, so signal64 holds float32 values.
+ */
+function prepareAxis(plan: Plan, window: Float32Array, axis: number, scale: number): number {
+  const { axes, frames, stages, sos } = plan;
+  const f = Math.fround;
+  let samples = frames;
+  if (stages.length === 0) {
+    for (let i = 0; i < frames; i++) signal32[i] = f(window[i * axes + axis] * scale);
+    if (sos) sosfiltFloat32(sos, signal32, frames, filterState);
+    const m = numpyMeanFloat32(signal32, frames);
+    for (let i = 0; i < frames; i++) signal64[i] = f(signal32[i] - m);
+  } else {
+    for (let i = 0; i < frames; i++) signal64[i] = f(window[i * axes + axis] * scale);
+    for (const ratio of stages) samples = decimateInPlace(signal64, samples, ratio, filterState);
+    if (sos) {
+      filterState.fill(0);
+      sosfiltFloat64(sos, signal64, samples, filterState);
+    }
+    removeMean64(signal64, samples);
+  }
+  return samples;
+}
+
+/** The FFT features of one prepared axis: the main analysis, and the extra low-frequency one after every axis. */
+function fftAxisFeatures(
+  plan: Plan,
+  analysis: FftPlan,
+  doLog: boolean,
+  axis: number,
+  samples: number,
+  out: Float32Array,
+): void {
+  const { main, lowFreq } = analysis;
+  const resolution = plan.stages.length === 0 ? FLOAT32_RESOLUTION : FLOAT64_RESOLUTION;
+  extract(signal64, main, analysis, doLog, resolution, out, axis * (STATISTICS + bins(main)));
+  if (lowFreq) {
+    const lowSamples = decimateInPlace(signal64, samples, EXTRA_LOW_FREQ_RATIO, filterState);
+    removeMean64(signal64, lowSamples);
+    const lowFreqStart = plan.axes * (STATISTICS + bins(main));
+    extract(
+      signal64,
+      lowFreq,
+      analysis,
+      doLog,
+      FLOAT64_RESOLUTION,
+      out,
+      lowFreqStart + axis * (STATISTICS + bins(lowFreq)),
+    );
+  }
+}
+
 function run(params: SpectralParams, window: Float32Array, shape: WindowShape): Float32Array {
   const plan = planFor(params, shape);
-  const { axes, frames, stages, sos, main, lowFreq } = plan;
+  const { axes, frames, analysis } = plan;
   if (window.length !== frames * axes)
     throw new StudioError(
       'dsp-config',
       `${TITLE}: the window holds ${window.length} values, not ${frames} frames × ${axes} axes.`,
     );
-  ensureScratch(frames, plan.fft.bins);
+  ensureScratch(frames, analysis.kind === 'fft' ? analysis.fft.bins : 0);
   const out = new Float32Array(plan.featureCount);
   const scale = Math.fround(params['scale-axes']);
-  const doLog = params['do-log'];
-  const lowFreqStart = axes * (STATISTICS + bins(main));
-  const f = Math.fround;
   for (let axis = 0; axis < axes; axis++) {
-    let samples = frames;
-    let resolution = FLOAT32_RESOLUTION;
-    if (stages.length === 0) {
-      for (let i = 0; i < frames; i++) signal32[i] = f(window[i * axes + axis] * scale);
-      if (sos) sosfiltFloat32(sos, signal32, frames, filterState);
-      const m = numpyMeanFloat32(signal32, frames);
-      for (let i = 0; i < frames; i++) signal64[i] = f(signal32[i] - m);
-    } else {
-      resolution = FLOAT64_RESOLUTION;
-      for (let i = 0; i < frames; i++) signal64[i] = f(window[i * axes + axis] * scale);
-      for (const ratio of stages) samples = decimateInPlace(signal64, samples, ratio, filterState);
-      if (sos) {
-        filterState.fill(0);
-        sosfiltFloat64(sos, signal64, samples, filterState);
-      }
-      removeMean64(signal64, samples);
-    }
-    extract(signal64, main, plan, doLog, resolution, out, axis * (STATISTICS + bins(main)));
-    if (lowFreq) {
-      const lowSamples = decimateInPlace(signal64, samples, EXTRA_LOW_FREQ_RATIO, filterState);
-      removeMean64(signal64, lowSamples);
-      extract(
+    const samples = prepareAxis(plan, window, axis, scale);
+    if (analysis.kind === 'fft') fftAxisFeatures(plan, analysis, params['do-log'], axis, samples, out);
+    else
+      waveletAxisFeatures(
+        analysis,
         signal64,
-        lowFreq,
-        plan,
-        doLog,
-        FLOAT64_RESOLUTION,
+        samples,
+        plan.stages.length === 0,
         out,
-        lowFreqStart + axis * (STATISTICS + bins(lowFreq)),
+        axis * analysis.perAxis,
       );
-    }
   }
   return out;
 }
@@ -366,8 +351,9 @@ function run(params: SpectralParams, window: Float32Array, shape: WindowShape): 
 export const spectralBlock: DspBlock<SpectralParams> = {
   id: 'spectral',
   title: TITLE,
-  defaults: DEFAULTS,
-  parseParams: (json) => parseBlockParams(TITLE, DEFAULTS, json, RULES),
+  defaults: SPECTRAL_SPEC.defaults,
+  parseParams: (json) => parseParamSpec(SPECTRAL_SPEC, json),
+  paramNotes: (json) => paramSpecNotes(SPECTRAL_SPEC, json),
   describe(params, window) {
     const { featureCount } = planFor(params, window);
     return { featureCount, shape: [featureCount] };

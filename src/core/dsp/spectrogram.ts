@@ -8,8 +8,9 @@ import { requireAudioWindow, requireFftLength, requireWindowLength } from './aud
 import { BoundedCache } from './boundedCache';
 import { getRealFft, type RealFft } from './fft';
 import { frameLayout, type FrameLayout } from './framing';
+import { windowFrameMatrices, type FrameRows } from './frameReuse';
 import { noiseFloorScale } from './loudness';
-import { numberRule, parseBlockParams, type ParamRules } from './params';
+import { numberRule, paramSpecNotes, parseParamSpec, type ParamRules, type ParamSpec } from './params';
 
 export type SpectrogramParams = {
   frame_length: number;
@@ -35,9 +36,19 @@ const rules: ParamRules<SpectrogramParams> = {
   noise_floor_db: numberRule({ below: 12 }),
 };
 
+const spec: ParamSpec<SpectrogramParams> = {
+  title: TITLE,
+  defaults,
+  rules,
+  // parameters.json shows it for no implementation version: it only drew axes on Studio's spectrogram image.
+  ignored: { show_axes: 'display only (axes on the spectrogram graph); the features do not depend on it' },
+};
+
 interface SpectrogramPlan {
   layout: FrameLayout;
   fft: RealFft;
+  /** The frame-reuse view of the block (frameReuse.ts): no pre-emphasis, so no frame is a window's own. */
+  frames: FrameRows<Float32Array>;
   /** Scratch: one power spectrum. */
   power: Float64Array;
 }
@@ -52,33 +63,68 @@ function plan(p: SpectrogramParams, window: WindowShape): SpectrogramPlan {
   return plans.get(key, () => {
     const layout = frameLayout(TITLE, fs, window.frames, p.frame_length, p.frame_stride, MIN_FRAME_SAMPLES);
     const fft = getRealFft(p.fft_length);
-    return { layout, fft, power: new Float64Array(fft.bins) };
+    const planned: SpectrogramPlan = {
+      layout,
+      fft,
+      frames: {
+        layout,
+        width: fft.bins,
+        ownFrames: 0,
+        allocate: (length) => new Float32Array(length),
+        frameRow(signal, windowStart, _windowFrames, f, out, offset) {
+          frameFeatures(p, planned, signal, windowStart + f * layout.stride, out, offset);
+        },
+      },
+      power: new Float64Array(fft.bins),
+    };
+    return planned;
   });
+}
+
+/** One frame's features, input[offset …] (one frame) → out[outOffset …]: power spectrum → loudness scaling. */
+function frameFeatures(
+  p: SpectrogramParams,
+  { layout, fft, power }: SpectrogramPlan,
+  input: Float32Array,
+  offset: number,
+  out: Float32Array,
+  outOffset: number,
+): void {
+  const invN = 1 / p.fft_length;
+  const floor = p.noise_floor_db;
+  fft.power(input, offset, layout.length, power);
+  for (let k = 0; k < fft.bins; k++) {
+    const x = noiseFloorScale(power[k] * invN, floor);
+    out[outOffset + k] = x < 0 ? 0 : x;
+  }
 }
 
 export const spectrogramBlock: DspBlock<SpectrogramParams> = {
   id: 'spectrogram',
   title: TITLE,
   defaults,
-  parseParams: (json) => parseBlockParams(TITLE, defaults, json, rules),
+  parseParams: (json) => parseParamSpec(spec, json),
+  paramNotes: (json) => paramSpecNotes(spec, json),
   describe(params, window) {
     const { layout, fft } = plan(params, window);
     return { featureCount: layout.count * fft.bins, shape: [layout.count, fft.bins] };
   },
   run(params, window, shape) {
     requireWindowLength(TITLE, window, shape);
-    const { layout, fft, power } = plan(params, shape);
-    const bins = fft.bins;
-    const invN = 1 / params.fft_length;
-    const floor = params.noise_floor_db;
-    const out = new Float32Array(layout.count * bins);
-    for (let f = 0; f < layout.count; f++) {
-      fft.power(window, f * layout.stride, layout.length, power);
-      for (let k = 0; k < bins; k++) {
-        const x = noiseFloorScale(power[k] * invN, floor);
-        out[f * bins + k] = x < 0 ? 0 : x;
-      }
-    }
+    const planned = plan(params, shape);
+    const { layout, fft } = planned;
+    const out = new Float32Array(layout.count * fft.bins);
+    for (let f = 0; f < layout.count; f++)
+      frameFeatures(params, planned, window, f * layout.stride, out, f * fft.bins);
     return out;
+  },
+  *runWindows(params, signal, starts, shape) {
+    const { frames } = plan(params, shape);
+    // A copy, so that a caller writing into its row cannot change the frames kept for the next windows.
+    const out = new Float32Array(frames.layout.count * frames.width);
+    for (const rows of windowFrameMatrices(frames, signal, starts, shape.frames)) {
+      out.set(rows);
+      yield out;
+    }
   },
 };

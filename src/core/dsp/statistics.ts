@@ -129,14 +129,33 @@ function pairwiseSum(
   return round(pairwiseSum(values, start, half, round) + pairwiseSum(values, start + half, n - half, round));
 }
 
-const identity = (x: number) => x;
+/** numpy reduces a contiguous array in buffers of 8192 values (NPY_BUFSIZE), added one after another. */
+const NUMPY_BUFFER = 8192;
 
-/** `np.mean` of the first `count` values of a float32 array: float32 pairwise sum, then divided by count. */
-export function numpyMeanFloat32(values: Float32Array, count: number): number {
-  return Math.fround(pairwiseSum(values, 0, count, Math.fround) / count);
+/**
+ * `np.sum` of values[start … start + count): numpy's pairwise summation within each 8192-value buffer, the
+ * buffers' sums added in turn, each addition rounded by `round` (Math.fround for float32 data).
+ */
+export function numpySum(
+  values: ArrayLike<number>,
+  start: number,
+  count: number,
+  round: (x: number) => number,
+): number {
+  let sum = 0;
+  for (let at = 0; at < count; at += NUMPY_BUFFER)
+    sum = round(sum + pairwiseSum(values, start + at, Math.min(NUMPY_BUFFER, count - at), round));
+  return sum;
 }
 
-/** `np.mean` of the first `count` values of a float64 array (pairwise sum, then divided by count). */
+const identity = (x: number) => x;
+
+/** `np.mean` of the first `count` values of a float32 array: numpy's float32 sum, then divided by count. */
+export function numpyMeanFloat32(values: Float32Array, count: number): number {
+  return Math.fround(numpySum(values, 0, count, Math.fround) / count);
+}
+
+/** `np.mean` of the first `count` values of a float64 array (numpy's sum, then divided by count). */
 export function numpyMeanFloat64(values: Float64Array, count: number): number {
-  return pairwiseSum(values, 0, count, identity) / count;
+  return numpySum(values, 0, count, identity) / count;
 }

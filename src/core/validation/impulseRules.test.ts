@@ -32,6 +32,19 @@ describe('impulse input rules', () => {
       'A 5 ms window at 62.5 Hz is shorter than one frame (16 ms): lengthen the window or raise the frequency.',
     );
   });
+
+  it('rejects a stride shorter than one sample period, on the stride field and before a job', () => {
+    const input = { ...impulse.input, windowStrideMs: 5 };
+    expect(impulseInputProblems(input)).toEqual({
+      windowStrideMs:
+        'The window stride 5 ms is shorter than one sample at 62.5 Hz, so windows would repeat: use a stride ' +
+        'of at least 16 ms.',
+    });
+    expect(impulseInputProblems({ ...input, windowStrideMs: 16 })).toEqual({});
+    expect(featureSettingsProblems({ ...impulse, input })).toEqual([
+      impulseInputProblems(input).windowStrideMs,
+    ]);
+  });
 });
 
 describe('processing block parameter rules', () => {
