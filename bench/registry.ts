@@ -1,5 +1,6 @@
 import type { Benchmark } from './types';
 import { bundleBench } from './bundle';
+import { cliBench } from './cli';
 import { dspAudioBench } from './dsp-audio';
 import { dspSpectralBench } from './dsp-spectral';
 import { mcuBench } from './mcu';
@@ -13,5 +14,6 @@ export const benchmarks: Benchmark[] = [
   dspAudioBench,
   dspSpectralBench,
   mcuBench,
+  cliBench,
   browserBench,
 ];

@@ -1,16 +1,11 @@
-/** The headless studio: `npm run studio -- <command> [args]` (see `npm run studio -- help`). */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+/**
+ * The headless studio: `npm run studio -- <command> [args]` (see `npm run studio -- help`). scripts/studio.mjs
+ * runs it from a bundle it keeps up to date; `tsx src/cli/studio.ts` runs the same from source.
+ */
+import { nodeIo } from './nodeIo';
 import { runCli } from './run';
 
-const io = {
-  out: (line: string) => process.stdout.write(`${line}\n`),
-  err: (line: string) => process.stderr.write(`${line}\n`),
-  readFile: async (path: string) => new Uint8Array(await readFile(path)),
-  writeFile: async (path: string, data: string | Uint8Array) => {
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, data);
-  },
-};
-
-process.exitCode = await runCli(process.argv.slice(2), io);
+// A failed write to stdout (EPIPE: the reader went away) rejects that write's promise, which reports it;
+// without a listener the stream's 'error' event would also crash the process with a stack trace.
+process.stdout.on('error', () => {});
+process.exitCode = await runCli(process.argv.slice(2), nodeIo());

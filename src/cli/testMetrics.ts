@@ -11,9 +11,6 @@ import { modelRunner, type Precision } from '../core/learn/modelRunner';
 import { testModel, UNCERTAIN, type TestReport, type TestSampleInput } from '../core/learn/modelTesting';
 import type { TrainedModel } from '../core/learn/trainedModel';
 
-/** The Testing page's default confidence threshold (and tolerance, for a regressor). */
-export const DEFAULT_TEST_THRESHOLD = 0.6;
-
 /** The figures of one precision, as the `test` field of the printed summary gives them. */
 export interface PrecisionFigures {
   /** Share of samples judged right (a classifier's 'uncertain' is wrong), at the threshold. */

@@ -1,12 +1,13 @@
 import { importFile } from '../../core/formats/importFile';
-import { sampleFeatures } from '../../core/impulse/generateFeatures';
+import { streamSampleFeatures } from '../../core/impulse/generateFeatures';
 import { getBlock } from '../../core/dsp/blocks';
 import type { BlockId } from '../../core/dsp/block';
 import { durationMs, frequencyHz } from '../../core/dataset/sample';
 import { describeError, FormatError } from '../../core/errors';
-import { UsageError, type Command, type CliIo } from '../command';
-
-const BLOCKS: BlockId[] = ['spectral', 'mfe', 'mfcc', 'spectrogram', 'raw', 'flatten'];
+import { UsageError, type CliIo, type CommandRun, type OutputStream } from '../command';
+import { featureWriter, type FeatureFormat } from '../featureOutput';
+import { progressLine } from '../progressLine';
+import { FEATURE_BLOCKS, FEATURE_FORMATS } from './featuresCommand';
 
 function positiveNumber(name: string, v: string | boolean | undefined): number | undefined {
   if (v === undefined) return undefined;
@@ -14,6 +15,15 @@ function positiveNumber(name: string, v: string | boolean | undefined): number |
   if (typeof v !== 'string' || !(n > 0))
     throw new UsageError(`--${name} needs a positive number of milliseconds`);
   return n;
+}
+
+/** --format, else npy for an --out file named *.npy, else JSON. */
+function outputFormat(format: string | boolean | undefined, out: string | undefined): FeatureFormat {
+  if (format === undefined) return out?.toLowerCase().endsWith('.npy') ? 'npy' : 'json';
+  if (!FEATURE_FORMATS.includes(format as FeatureFormat)) {
+    throw new UsageError(`--format must be one of ${FEATURE_FORMATS.join(', ')}`);
+  }
+  return format as FeatureFormat;
 }
 
 /** The block parameters of a --params file, or a FormatError naming the file when it is not JSON. */
@@ -27,73 +37,67 @@ async function readParams(io: CliIo, file: string): Promise<unknown> {
 }
 
 /**
- * Output (stdout, or the --out file): {"shape": [windows, features], "features": [[...], ...]} — the same core
- * as the studio's DSP worker. Windows cover the whole sample at its own rate and with all its axes; without
- * --window-ms the whole sample is one window. Exit code 1 with a message on stderr when the input or the
- * parameters are wrong.
+ * Output (stdout, or the --out file), written window by window as the features are computed: JSON
+ * {"shape": [windows, features], "features": [[...], ...]}, or with --format npy a NumPy .npy file of float32
+ * (windows, features) — the same core as the studio's DSP worker. Windows cover the whole sample at its own
+ * rate and with all its axes; without --window-ms the whole sample is one window. The file's import notes
+ * (e.g. a WAV cut off before the end its header declares) go to stderr as `features: note: …`, and on a
+ * terminal a progress line. Exit code 1 with a message on stderr when the input or the parameters are wrong.
  */
-export const features: Command = {
-  name: 'features',
-  summary: 'Run a processing block over a sample file and print the feature matrix as JSON.',
-  usage: '--block <id> --input <file> [--params p.json] [--window-ms N --stride-ms N] [--out features.json]',
-  options: {
-    block: { type: 'string', valueName: `<${BLOCKS.join('|')}>`, description: 'the processing block' },
-    params: {
-      type: 'string',
-      valueName: '<p.json>',
-      description: "block parameters, named as in Edge Impulse's parameters.json",
-    },
-    input: { type: 'string', valueName: '<sample.(json|csv|wav|cbor)>', description: 'the sample' },
-    'window-ms': { type: 'string', valueName: '<N>', description: 'window size (default: the whole sample)' },
-    'stride-ms': {
-      type: 'string',
-      valueName: '<N>',
-      description: 'window stride (default: the window size)',
-    },
-    out: { type: 'string', valueName: '<file>', description: 'write the JSON here instead of stdout' },
-  },
-  async run({ options }, { io }) {
-    const block = options.block;
-    if (typeof block !== 'string' || !BLOCKS.includes(block as BlockId)) {
-      throw new UsageError(`--block must be one of ${BLOCKS.join(', ')}`);
-    }
-    if (typeof options.input !== 'string') throw new UsageError('--input <file> is required');
-    const windowMs = positiveNumber('window-ms', options['window-ms']);
-    const strideMs = positiveNumber('stride-ms', options['stride-ms']);
-    try {
-      const params = typeof options.params === 'string' ? await readParams(io, options.params) : {};
-      const checked = getBlock(block as BlockId).parseParams(params);
-      const { samples } = importFile(options.input, await io.readFile(options.input), {});
-      const sample = samples[0];
-      const frames = sample.values.length / sample.sensors.length;
-      const whole = durationMs({ frameCount: frames, intervalMs: sample.intervalMs });
-      const size = windowMs ?? whole;
-      const result = sampleFeatures(
-        {
-          input: {
-            windowSizeMs: size,
-            windowStrideMs: strideMs ?? size,
-            frequencyHz: frequencyHz(sample),
-            zeroPad: false,
-            axes: sample.sensors.map((s) => s.name),
-          },
-          dsp: { block: block as BlockId, params: checked },
+export const run: CommandRun = async ({ options }, { io }) => {
+  const block = options.block;
+  if (typeof block !== 'string' || !FEATURE_BLOCKS.includes(block as BlockId)) {
+    throw new UsageError(`--block must be one of ${FEATURE_BLOCKS.join(', ')}`);
+  }
+  if (typeof options.input !== 'string') throw new UsageError('--input <file> is required');
+  const windowMs = positiveNumber('window-ms', options['window-ms']);
+  const strideMs = positiveNumber('stride-ms', options['stride-ms']);
+  const outPath = typeof options.out === 'string' ? options.out : undefined;
+  const format = outputFormat(options.format, outPath);
+  let out: OutputStream | undefined;
+  try {
+    const params = typeof options.params === 'string' ? await readParams(io, options.params) : {};
+    const checked = getBlock(block).parseParams(params);
+    const { samples, notes } = importFile(options.input, await io.readFile(options.input), {});
+    for (const note of notes) io.err(`features: note: ${options.input}: ${note}`);
+    const sample = samples[0];
+    const frames = sample.values.length / sample.sensors.length;
+    const whole = durationMs({ frameCount: frames, intervalMs: sample.intervalMs });
+    const size = windowMs ?? whole;
+    const stream = streamSampleFeatures(
+      {
+        input: {
+          windowSizeMs: size,
+          windowStrideMs: strideMs ?? size,
+          frequencyHz: frequencyHz(sample),
+          zeroPad: false,
+          axes: sample.sensors.map((s) => s.name),
         },
-        sample,
-      );
-      if (result.windowCount === 0) throw new Error(result.skippedReason ?? 'the sample gives no window');
-      const rows: number[][] = [];
-      for (let w = 0; w < result.windowCount; w++)
-        rows.push(
-          Array.from(result.features.subarray(w * result.featureCount, (w + 1) * result.featureCount)),
-        );
-      const json = JSON.stringify({ shape: [result.windowCount, result.featureCount], features: rows });
-      if (typeof options.out === 'string') await io.writeFile(options.out, json + '\n');
-      else io.out(json);
-      return 0;
-    } catch (e) {
-      io.err(`features: ${describeError(e)}`);
-      return 1;
+        dsp: { block: block as BlockId, params: checked },
+      },
+      sample,
+    );
+    if (stream.windowCount === 0) throw new Error(stream.skippedReason ?? 'the sample gives no window');
+    out = await io.openOutput(outPath);
+    if (format === 'npy' && out.isTerminal) {
+      throw new UsageError('--format npy is binary: give --out <file.npy> or redirect stdout');
     }
-  },
+    const writer = await featureWriter(format, out, stream.windowCount, stream.featureCount);
+    // Features printed on the terminal itself would be overwritten by the status line: no progress then.
+    const progress = progressLine(out.isTerminal ? undefined : io.status, 'features', stream.windowCount);
+    for (const row of stream.rows()) {
+      await writer.row(row.features);
+      progress.done(row.index + 1);
+    }
+    progress.clear();
+    await writer.end();
+    await out.close();
+    return 0;
+  } catch (e) {
+    io.status?.('');
+    await out?.abort();
+    if (e instanceof UsageError) throw e;
+    io.err(`features: ${describeError(e)}`);
+    return 1;
+  }
 };

@@ -2,7 +2,7 @@ import { describeError, FormatError, isStudioError } from '../../core/errors';
 import { elementCount, type Tensor, type TensorData } from '../../core/ir/graph';
 import { prepareInterpreter, type Interpreter } from '../../core/interp/interpreter';
 import { readTflite } from '../../core/tflite';
-import { UsageError, type Command } from '../command';
+import { UsageError, type CommandRun } from '../command';
 
 const INPUT_FORMS = 'expected {"input": [...]} or {"inputs": [[...], ...]}';
 
@@ -85,45 +85,31 @@ function toTensorData(file: string, row: unknown, k: number, tensor: Tensor): Te
  * same form: {"output": [...]} or {"outputs": [[...], ...]}, the output tensor's raw values — int8 integers or
  * float32 numbers, never dequantised. This shape is a contract scripts rely on: do not change it.
  */
-export const infer: Command = {
-  name: 'infer',
-  summary:
-    'Run a .tflite model (one input, one output) on raw input values and print its raw outputs as JSON.',
-  usage: '<model.tflite> --input <input.json> [--out <out.json>]',
-  options: {
-    input: {
-      type: 'string',
-      valueName: '<input.json>',
-      description: '{"input": [...]} or {"inputs": [[...], ...]}, flattened raw tensor values',
-    },
-    out: { type: 'string', valueName: '<out.json>', description: 'write the JSON here instead of stdout' },
-  },
-  async run({ positionals, options }, { io }) {
-    if (positionals.length !== 1) throw new UsageError('infer needs exactly one model file (.tflite)');
-    if (typeof options.input !== 'string') throw new UsageError('--input <input.json> is required');
-    const [modelFile] = positionals;
-    const inputFile = options.input;
-    try {
-      const interpreter = loadModel(modelFile, await io.readFile(modelFile));
-      const { rows, batch } = parseInputJson(inputFile, await io.readFile(inputFile));
-      const tensor = interpreter.inputTensors[0];
-      const inputs = rows.map((row, k) => toTensorData(inputFile, row, k, tensor));
-      const outputs = inputs.map((input, k) => {
-        const values = Array.from(interpreter.invoke([input])[0]);
-        // JSON has no NaN or Infinity (JSON.stringify would silently write null).
-        const bad = values.findIndex((v) => !Number.isFinite(v));
-        if (bad >= 0) {
-          throw new Error(`${modelFile}: output ${k} value ${bad} is ${values[bad]}, which JSON cannot hold`);
-        }
-        return values;
-      });
-      const json = JSON.stringify(batch ? { outputs } : { output: outputs[0] });
-      if (typeof options.out === 'string') await io.writeFile(options.out, json + '\n');
-      else io.out(json);
-      return 0;
-    } catch (e) {
-      io.err(`infer: ${describeError(e)}`);
-      return 1;
-    }
-  },
+export const run: CommandRun = async ({ positionals, options }, { io }) => {
+  if (positionals.length !== 1) throw new UsageError('infer needs exactly one model file (.tflite)');
+  if (typeof options.input !== 'string') throw new UsageError('--input <input.json> is required');
+  const [modelFile] = positionals;
+  const inputFile = options.input;
+  try {
+    const interpreter = loadModel(modelFile, await io.readFile(modelFile));
+    const { rows, batch } = parseInputJson(inputFile, await io.readFile(inputFile));
+    const tensor = interpreter.inputTensors[0];
+    const inputs = rows.map((row, k) => toTensorData(inputFile, row, k, tensor));
+    const outputs = inputs.map((input, k) => {
+      const values = Array.from(interpreter.invoke([input])[0]);
+      // JSON has no NaN or Infinity (JSON.stringify would silently write null).
+      const bad = values.findIndex((v) => !Number.isFinite(v));
+      if (bad >= 0) {
+        throw new Error(`${modelFile}: output ${k} value ${bad} is ${values[bad]}, which JSON cannot hold`);
+      }
+      return values;
+    });
+    const json = JSON.stringify(batch ? { outputs } : { output: outputs[0] });
+    if (typeof options.out === 'string') await io.writeFile(options.out, json + '\n');
+    else io.out(json);
+    return 0;
+  } catch (e) {
+    io.err(`infer: ${describeError(e)}`);
+    return 1;
+  }
 };
