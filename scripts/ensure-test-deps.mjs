@@ -1,6 +1,7 @@
 // Makes sure the test suite's inputs are there: the shared test data beside the repository (read-only,
-// never copied here), Debian's Chromium (browser tests), g++ (firmware encoder round trip) and python3 with
-// numpy, SciPy and PyWavelets (DSP cross-checks). Installs the missing Debian packages when running as root,
+// never copied here), Debian's Chromium (browser tests), g++ (firmware encoder round trip, generated C), python3
+// with numpy, SciPy and PyWavelets (DSP cross-checks), and the Arm cross compiler with QEMU (generated C on
+// emulated Cortex-M cores). Installs the missing Debian packages when running as root,
 // otherwise stops with the one command to run.
 import { execSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -28,6 +29,9 @@ if (!has('python3', ['-c', 'import numpy'])) missing.push('python3', 'python3-nu
 // The wavelet cross-check runs the first of python3, /usr/bin/python3 that has PyWavelets and SciPy.
 if (!['python3', '/usr/bin/python3'].some((python) => has(python, ['-c', 'import numpy, scipy, pywt'])))
   missing.push('python3-scipy', 'python3-pywt');
+// The generated C runs on emulated Cortex-M cores (DESIGN.md §11): the cross compiler, its C library and QEMU.
+if (!has('arm-none-eabi-gcc', ['--version'])) missing.push('gcc-arm-none-eabi', 'libnewlib-arm-none-eabi');
+if (!has('qemu-system-arm', ['--version'])) missing.push('qemu-system-arm');
 if (missing.length === 0) process.exit(0);
 
 const command = `apt-get update && apt-get install -y ${missing.join(' ')}`;
