@@ -1,6 +1,6 @@
 import type { Command } from '../command';
 import { help } from './help';
-import { inspect } from './inspect';
+import { inspect } from './inspectCommand';
 import { features } from './featuresCommand';
 import { train } from './trainCommand';
 import { infer } from './inferCommand';

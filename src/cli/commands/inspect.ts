@@ -4,7 +4,7 @@ import { DSP_BLOCKS, getBlock } from '../../core/dsp/blocks';
 import { readParamsFile } from '../../core/dsp/paramsFile';
 import { describeError, isStudioError } from '../../core/errors';
 import { importFile } from '../../core/formats/importFile';
-import { UsageError, type Command } from '../command';
+import { UsageError, type CommandRun } from '../command';
 
 /**
  * Output: one JSON object per file, one per line (JSON Lines), in the order given. This shape is stable:
@@ -57,56 +57,38 @@ function inspectFile(
   return { file, ok: true, samples: samples.map(describeSample), notes };
 }
 
-export const inspect: Command = {
-  name: 'inspect',
-  summary:
-    "Import data files (.wav, .json, .cbor, .csv), or with --block check a block's parameters, and print what was read, as JSON lines.",
-  usage: '<file...>',
-  options: {
-    label: {
-      type: 'string',
-      valueName: '<label>',
-      description: 'label to give every sample (as the import dialog)',
-    },
-    block: {
-      type: 'string',
-      valueName: '<id>',
-      description: `read the files as this block's parameters (${Object.keys(DSP_BLOCKS).join(', ')}); notes say what is unused`,
-    },
-  },
-  async run({ positionals, options }, { io }) {
-    if (positionals.length === 0) throw new UsageError('inspect needs at least one file');
-    const label = typeof options.label === 'string' ? options.label : undefined;
-    let block: DspBlock | undefined;
-    if (typeof options.block === 'string') {
-      if (!Object.hasOwn(DSP_BLOCKS, options.block))
-        throw new UsageError(`--block must be one of ${Object.keys(DSP_BLOCKS).join(', ')}`);
-      block = getBlock(options.block);
+export const run: CommandRun = async ({ positionals, options }, { io }) => {
+  if (positionals.length === 0) throw new UsageError('inspect needs at least one file');
+  const label = typeof options.label === 'string' ? options.label : undefined;
+  let block: DspBlock | undefined;
+  if (typeof options.block === 'string') {
+    if (!Object.hasOwn(DSP_BLOCKS, options.block))
+      throw new UsageError(`--block must be one of ${Object.keys(DSP_BLOCKS).join(', ')}`);
+    block = getBlock(options.block);
+  }
+  let failed = 0;
+  for (const file of positionals) {
+    let bytes: Uint8Array;
+    try {
+      bytes = await io.readFile(file);
+    } catch (e) {
+      failed++;
+      io.out(
+        JSON.stringify({
+          file,
+          ok: false,
+          error: { code: 'read-failed', message: `${file}: ${describeError(e)}` },
+        }),
+      );
+      continue;
     }
-    let failed = 0;
-    for (const file of positionals) {
-      let bytes: Uint8Array;
-      try {
-        bytes = await io.readFile(file);
-      } catch (e) {
-        failed++;
-        io.out(
-          JSON.stringify({
-            file,
-            ok: false,
-            error: { code: 'read-failed', message: `${file}: ${describeError(e)}` },
-          }),
-        );
-        continue;
-      }
-      try {
-        io.out(JSON.stringify(inspectFile(file, bytes, label, block)));
-      } catch (e) {
-        failed++;
-        const code = isStudioError(e) ? e.code : 'internal';
-        io.out(JSON.stringify({ file, ok: false, error: { code, message: describeError(e) } }));
-      }
+    try {
+      io.out(JSON.stringify(inspectFile(file, bytes, label, block)));
+    } catch (e) {
+      failed++;
+      const code = isStudioError(e) ? e.code : 'internal';
+      io.out(JSON.stringify({ file, ok: false, error: { code, message: describeError(e) } }));
     }
-    return failed > 0 ? 1 : 0;
-  },
+  }
+  return failed > 0 ? 1 : 0;
 };
