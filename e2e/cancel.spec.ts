@@ -183,7 +183,8 @@ test('Cancel stops testing and quantisation, and the model stays as it was', asy
 
 test('Cancel stops a long feature generation: progress stops where it was clicked', async ({ page }) => {
   await createProject(page, 'Cancel features');
-  // 8 samples of 30 s of noisy tone at 16 kHz, MFCC every 20 ms: a fraction of a second per sample.
+  // 8 samples of 30 s of noisy tone at 16 kHz, MFCC windows every 13 ms: a stride that is no whole number of
+  // MFCC's 20 ms frames, so windows share few frames and each sample takes longer than a progress update.
   const files = Array.from({ length: 8 }, (_, i) => {
     const values = new Int16Array(16000 * 30);
     let seed = i + 1;
@@ -198,7 +199,7 @@ test('Cancel stops a long feature generation: progress stops where it was clicke
   await importFiles(page, files);
   await expect(page.getByTestId('import-report')).toContainText('Imported 8 samples');
   await newImpulse(page);
-  await page.getByLabel('Window stride').fill('20');
+  await page.getByLabel('Window stride').fill('13');
   await page.getByLabel('Window stride').blur();
   const panel = page.getByTestId('generate-panel');
   const progress = await watchProgress(page, 'generate-progress', /(\d+) \/ 8 samples/, 'generate-cancel');
