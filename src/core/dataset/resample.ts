@@ -107,7 +107,8 @@ export function resampleToFloat32(
   checkRates(fromHz, toHz);
   const frames = Math.floor(values.length / axes);
   const outFrames = resampledLength(frames, fromHz, toHz);
-  if (outFrames === frames) return Float32Array.from(values.subarray(0, frames * axes));
+  // The typed-array constructor converts natively; Float32Array.from would walk the iterator.
+  if (outFrames === frames) return new Float32Array(values.subarray(0, frames * axes));
   const out = new Float32Array(outFrames * axes);
   const step = fromHz / toHz;
   if (values instanceof Int16Array) bandLimited(values, axes, frames, step, out);

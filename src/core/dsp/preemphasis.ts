@@ -39,7 +39,12 @@ export function preemphasisSpan(
     const x = input[windowStart + t];
     out[i] = x * scale - coefficient * (input[windowStart + windowLength - s + t] * scale);
   }
-  for (let t = Math.max(from, s), end = from + length; t < end; t++, i++) {
-    out[i] = input[windowStart + t] * scale - coefficient * (input[windowStart + t - s] * scale);
+  const begin = windowStart + Math.max(from, s);
+  const end = windowStart + from + length;
+  if (scale === 1) {
+    // x·1 is x exactly, so leaving the scaling out changes no value (MFCC reads raw int16 values).
+    for (let t = begin; t < end; t++, i++) out[i] = input[t] - coefficient * input[t - s];
+    return;
   }
+  for (let t = begin; t < end; t++, i++) out[i] = input[t] * scale - coefficient * (input[t - s] * scale);
 }
