@@ -1,9 +1,11 @@
 import type { Benchmark } from './types';
 import { bundleBench } from './bundle';
 import { cliBench } from './cli';
+import { deployBench } from './deploy';
 import { dspAudioBench } from './dsp-audio';
 import { dspSpectralBench } from './dsp-spectral';
 import { mcuBench } from './mcu';
+import { mcuProfileBench } from './mcuProfile';
 import { parserBench } from './parser';
 import { browserBench } from './browser';
 
@@ -14,6 +16,8 @@ export const benchmarks: Benchmark[] = [
   dspAudioBench,
   dspSpectralBench,
   mcuBench,
+  mcuProfileBench,
+  deployBench,
   cliBench,
   browserBench,
 ];

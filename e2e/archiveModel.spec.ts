@@ -1,7 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { importProjectArchive } from '../src/core/formats/projectArchive';
-import { createProject, screenshot, type FilePayload } from './helpers';
+import { createProject, screenshot, trainingResultsText, type FilePayload } from './helpers';
 
 /** 4 s of a 3-axis accelerometer at 100 Hz: still ('idle') or swinging ('wave'), a little different per take. */
 function take(label: 'idle' | 'wave', n: number): FilePayload {
@@ -50,7 +50,7 @@ test('a project zip carries its trained model: re-imported, it tests on the Test
   await page.getByTestId('train-start').click();
   await expect(page.getByTestId('training-progress')).toBeVisible();
   await expect(page.getByTestId('train-start')).toBeVisible({ timeout: 180_000 });
-  const trained = (await page.getByTestId('training-results').textContent())!;
+  const trained = await trainingResultsText(page);
   const quantize = page.getByTestId('quantize-panel');
   await quantize.getByTestId('quantize-start').click();
   await expect(quantize.getByTestId('int8-size')).toContainText('× smaller', { timeout: 120_000 });
@@ -77,7 +77,7 @@ test('a project zip carries its trained model: re-imported, it tests on the Test
 
   // The Training page shows the restored model, int8 version included, not stale.
   await page.goto('/#/training');
-  await expect(page.getByTestId('training-results')).toHaveText(trained);
+  await expect.poll(() => trainingResultsText(page)).toBe(trained);
   await expect(page.getByTestId('model-stale')).toHaveCount(0);
   await expect(page.getByTestId('quantize-panel').getByTestId('int8-size')).toHaveText(int8Size!);
   await expect(page.getByTestId('model-explorer').getByRole('application')).toBeVisible();

@@ -117,3 +117,15 @@ export async function recordSample(
   await expect(page.getByTestId('record-status')).toBeVisible();
   await expect(panel.getByRole('button', { name: 'Start recording' })).toBeVisible({ timeout: 20_000 });
 }
+
+/**
+ * The Training results as text, without the target-board figures: those appear once an int8 model exists, so
+ * the rest is what compares a model before and after a reload or an import.
+ */
+export function trainingResultsText(page: Page): Promise<string> {
+  return page.getByTestId('training-results').evaluate((el) => {
+    const copy = el.cloneNode(true) as HTMLElement;
+    copy.querySelector('[data-testid="target-figures"]')?.remove();
+    return copy.textContent ?? '';
+  });
+}

@@ -62,12 +62,11 @@ test('guided start, project create / rename / duplicate / switch / delete, all p
   await page.reload();
   await expect(page.getByTestId('project-row')).toHaveCount(1);
 
-  // Stages not built yet say so plainly.
-  for (const stage of ['profiling', 'deployment']) {
-    await page.goto(`/#/${stage}`);
-    await expect(page.getByText('Not built yet.')).toBeVisible();
-  }
-  await screenshot(page, 'not-built');
+  // Every stage has its page: Deployment, the last, says what it needs before there is a model.
+  await page.goto('/#/deployment');
+  await expect(page.getByRole('heading', { name: 'Deployment' })).toBeVisible();
+  await expect(page.getByText('bring a .tflite below')).toBeVisible();
+  await screenshot(page, 'deployment-empty');
   expect(remote).toEqual([]);
 });
 

@@ -6,6 +6,7 @@ import {
   recordSample,
   screenshot,
   sharedWavs,
+  trainingResultsText,
 } from './helpers';
 
 const GESTURES = ['idle', 'wave', 'circle', 'shake'];
@@ -174,7 +175,7 @@ test('keywords on the shared WAVs train and test; a reload mid-training keeps th
   await expect(page.getByTestId('architecture')).toContainText('Conv1D, 8 filters, kernel 3');
   await page.getByLabel('Epochs').fill('30');
   await train(page);
-  const firstTrained = await page.getByTestId('training-results').textContent();
+  const firstTrained = await trainingResultsText(page);
   await expect(page.getByTestId('training-results')).toContainText('Trained');
   // One window per word: no validation split, and the page says what the figures are then.
   await expect(page.getByTestId('no-validation')).toBeVisible();
@@ -194,7 +195,7 @@ test('keywords on the shared WAVs train and test; a reload mid-training keeps th
   });
   await page.reload();
   await expect(page.getByTestId('last-run-status')).toContainText('cancelled');
-  await expect(page.getByTestId('training-results')).toHaveText(firstTrained!);
+  await expect.poll(() => trainingResultsText(page)).toBe(firstTrained);
   await page.goto('/#/data');
   await expect(page.getByTestId('sample-row')).toHaveCount(8);
 });

@@ -15,6 +15,8 @@ import { ImpulsePage } from './pages/ImpulsePage';
 import { TrainingPage } from './pages/TrainingPage';
 import { TestingPage } from './pages/TestingPage';
 import { LivePage } from './pages/LivePage';
+import { ProfilingPage } from './pages/ProfilingPage';
+import { DeploymentPage } from './pages/DeploymentPage';
 import { NotBuiltPage } from './pages/NotBuiltPage';
 import { STAGES, pageFor, type PageId } from './routes';
 import { useNavDrawer } from './components/useNavDrawer';
@@ -76,6 +78,8 @@ function Page({ page }: { page: PageId }) {
   if (page === 'training') return <TrainingPage />;
   if (page === 'testing') return <TestingPage />;
   if (page === 'live') return <LivePage />;
+  if (page === 'profiling') return <ProfilingPage />;
+  if (page === 'deployment') return <DeploymentPage />;
   const stage = STAGES.find((s) => s.id === page)!;
   return <NotBuiltPage stage={stage} />;
 }

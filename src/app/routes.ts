@@ -41,7 +41,7 @@ export const STAGES: Stage[] = [
     id: 'profiling',
     title: 'Profiling',
     purpose: 'See latency, RAM and flash of the model on simulated target microcontrollers.',
-    built: false,
+    built: true,
   },
   {
     id: 'testing',
@@ -59,7 +59,7 @@ export const STAGES: Stage[] = [
     id: 'deployment',
     title: 'Deployment',
     purpose: 'Download a .tflite model, a C header, or an Arduino / C++ library built in the page.',
-    built: false,
+    built: true,
   },
 ];
 

@@ -20,6 +20,8 @@ interface ProjectsState {
   duplicate: (id: string) => Promise<void>;
   remove: (id: string) => Promise<void>;
   switchTo: (id: string) => Promise<void>;
+  /** Stores the board the current project is built for (Project.targetBoard); kept across reloads. */
+  setTargetBoard: (board: string) => Promise<void>;
   refresh: () => Promise<void>;
   /** Re-reads the storage estimate; never rejects. */
   refreshStorage: () => Promise<void>;
@@ -118,6 +120,15 @@ export const useProjects = create<ProjectsState>((set, get) => ({
   switchTo: async (id) => {
     set({ currentId: id });
     await guarded(async () => (await getDb()).setSetting(LAST_PROJECT_KEY, id));
+  },
+
+  setTargetBoard: async (board) => {
+    const id = get().currentId;
+    if (id === null) return;
+    await guarded(async () => {
+      const updated = await (await getDb()).setTargetBoard(id, board);
+      set({ projects: get().projects.map((p) => (p.id === id ? updated : p)) });
+    });
   },
 }));
 

@@ -13,6 +13,7 @@ import { LearnBlockEditor } from '../training/LearnBlockEditor';
 import { TrainingResults } from '../training/TrainingResults';
 import { TrainingRunPanel } from '../training/TrainingRunPanel';
 import { QuantizePanel } from '../training/QuantizePanel';
+import { TargetFigures } from '../training/TargetFigures';
 import '../training/training.css';
 
 export function TrainingPage() {
@@ -71,7 +72,17 @@ export function TrainingPage() {
             blocker={blocker}
             neural={(impulse.learn?.kind ?? 'classifier') !== 'anomaly'}
           />
-          {model && <TrainingResults model={model} stale={model.configHash !== featureConfigHash(impulse)} />}
+          {model && (
+            <TrainingResults
+              model={model}
+              stale={model.configHash !== featureConfigHash(impulse)}
+              figures={
+                model.float && model.configHash === featureConfigHash(impulse) ? (
+                  <TargetFigures impulse={impulse} model={model} />
+                ) : undefined
+              }
+            />
+          )}
           {model?.float && (
             <QuantizePanel
               impulse={impulse}

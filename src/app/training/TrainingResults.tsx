@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { TrainedModel } from '../../core/learn/trainedModel';
 import { trainingHint } from '../../core/learn/trainingHint';
 import { formatDuration } from '../format';
@@ -7,8 +8,19 @@ import { TrainingChart } from './TrainingChart';
 
 const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
 
-/** The stored model: validation metrics, confusion matrix, per-class scores, epoch history and explorer. */
-export function TrainingResults({ model, stale }: { model: TrainedModel; stale: boolean }) {
+/**
+ * The stored model: validation metrics, confusion matrix, per-class scores, epoch history and explorer.
+ * `figures` sits beside the metrics (the model's figures on the target board).
+ */
+export function TrainingResults({
+  model,
+  stale,
+  figures,
+}: {
+  model: TrainedModel;
+  stale: boolean;
+  figures?: ReactNode;
+}) {
   const v = model.validation;
   const hint = v.kind === 'classifier' ? trainingHint(model.history, model.labels.length) : null;
   return (
@@ -52,6 +64,7 @@ export function TrainingResults({ model, stale }: { model: TrainedModel; stale: 
               <span className="metric-label">Weighted F1</span>
               <span className="metric-value">{v.weightedF1.toFixed(2)}</span>
             </div>
+            {figures}
           </div>
           {model.validationWindows === 0 && (
             <p className="callout" data-testid="no-validation">
@@ -81,6 +94,7 @@ export function TrainingResults({ model, stale }: { model: TrainedModel; stale: 
             <span className="metric-label">R²</span>
             <span className="metric-value">{v.r2.toFixed(3)}</span>
           </div>
+          {figures}
         </div>
       )}
       {v.kind === 'anomaly' && (
