@@ -16,6 +16,8 @@ export default defineConfig({
   retries: 0,
   reporter: [['list']],
   use: {
+    // The service worker would download its whole precache (≈ 14 MiB) in every test; offline.spec.ts opts back in.
+    serviceWorkers: 'block',
     baseURL: `http://127.0.0.1:${port}`,
     launchOptions: { executablePath, args: CHROMIUM_ARGS },
     viewport: { width: 1440, height: 900 },

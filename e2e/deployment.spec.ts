@@ -7,40 +7,15 @@ import { readTflite } from '../src/core/tflite/reader';
 import { writeTflite } from '../src/core/tflite/writer';
 import {
   collectFailedResponses,
-  createProject,
+  dismissToasts,
   forbidRemoteRequests,
-  recordSample,
+  horizontalOverflow,
   screenshot,
+  trainGestures,
 } from './helpers';
 
 const KWS = resolve('../shared/testdata/tflite/kws_ref_model.tflite');
-const GESTURES = ['idle', 'wave', 'circle', 'shake'];
 const LIBRARY = 'Gesture_deployment_Impulse_1';
-
-const horizontalOverflow = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-
-/** A few seconds of each virtual-board gesture, the default impulse, a short training run and int8. */
-async function trainGestures(page: Page): Promise<void> {
-  await createProject(page, 'Gesture deployment');
-  await page.goto('/#/devices');
-  await page.getByRole('button', { name: 'Start the virtual board' }).click();
-  for (const gesture of GESTURES) {
-    await page.goto('/#/devices');
-    await page.getByLabel('Gesture performed').selectOption(gesture);
-    await recordSample(page, 'accelerometer', gesture, 6000, 'training');
-  }
-  await page.goto('/#/impulse');
-  await page.getByRole('button', { name: '+ New impulse' }).click();
-  await expect(page.getByTestId('feature-count')).toBeVisible();
-  await page.goto('/#/training');
-  await page.getByLabel('Epochs').fill('10');
-  await page.getByTestId('train-start').click();
-  await expect(page.getByTestId('training-results')).toBeVisible({ timeout: 120_000 });
-  await expect(page.getByTestId('train-start')).toBeVisible({ timeout: 120_000 });
-  await page.getByTestId('quantize-panel').getByTestId('quantize-start').click();
-  await expect(page.getByTestId('int8-size')).toContainText('× smaller', { timeout: 120_000 });
-}
 
 /** Waits for the estimate of the current choice, then downloads it; returns the file's name and bytes. */
 async function download(page: Page): Promise<{ name: string; bytes: Uint8Array }> {
@@ -55,23 +30,13 @@ async function download(page: Page): Promise<{ name: string; bytes: Uint8Array }
 
 const entries = (bytes: Uint8Array) => Object.keys(unzipSync(bytes));
 
-/** Closes the toasts, so that a screenshot shows the page under them (in one go: they also time out). */
-async function dismissToasts(page: Page): Promise<void> {
-  await page.evaluate(() =>
-    document
-      .querySelectorAll<HTMLButtonElement>('.toast button[aria-label="Dismiss"]')
-      .forEach((b) => b.click()),
-  );
-  await expect(page.getByRole('button', { name: 'Dismiss' })).toHaveCount(0);
-}
-
 test('downloads every format of a trained, quantised gesture impulse and of a dropped .tflite; a model too big for the board is flagged first', async ({
   page,
 }) => {
   test.setTimeout(400_000);
   const remote = await forbidRemoteRequests(page);
   const failed = collectFailedResponses(page);
-  await trainGestures(page);
+  await trainGestures(page, 'Gesture deployment');
 
   await page.goto('/#/deployment');
   await expect(page.getByRole('heading', { name: 'Deployment' })).toBeVisible();
@@ -90,6 +55,11 @@ test('downloads every format of a trained, quantised gesture impulse and of a dr
 
   const arduino = await download(page);
   expect(arduino.name).toBe(`${LIBRARY}.zip`);
+  // The getting-started guide's last step ticks off from the recorded download.
+  await expect(page.locator('[data-testid="guide-step"][data-step="download"]')).toHaveAttribute(
+    'data-done',
+    'true',
+  );
   expect(entries(arduino.bytes)).toEqual(
     expect.arrayContaining(
       [

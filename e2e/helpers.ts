@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type BrowserContext, type Page } from '@playwright/test';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -128,4 +128,98 @@ export function trainingResultsText(page: Page): Promise<string> {
     copy.querySelector('[data-testid="target-figures"]')?.remove();
     return copy.textContent ?? '';
   });
+}
+
+/** How far the page is wider than the viewport, in CSS pixels (0 when nothing scrolls sideways). */
+export const horizontalOverflow = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+/** The virtual board's gestures the trained-gesture projects record. */
+export const GESTURES = ['idle', 'wave', 'circle', 'shake'];
+
+/**
+ * A new project with a few seconds of each virtual-board gesture, the default impulse, a short training run and
+ * its int8 model: the start of the Profiling and Deployment specs.
+ */
+export async function trainGestures(page: Page, projectName: string): Promise<void> {
+  await createProject(page, projectName);
+  await page.goto('/#/devices');
+  await page.getByRole('button', { name: 'Start the virtual board' }).click();
+  for (const gesture of GESTURES) {
+    await page.goto('/#/devices');
+    await page.getByLabel('Gesture performed').selectOption(gesture);
+    await recordSample(page, 'accelerometer', gesture, 6000, 'training');
+  }
+  await page.goto('/#/impulse');
+  await page.getByRole('button', { name: '+ New impulse' }).click();
+  await expect(page.getByTestId('feature-count')).toBeVisible();
+  await page.goto('/#/training');
+  await page.getByLabel('Epochs').fill('10');
+  await page.getByTestId('train-start').click();
+  await expect(page.getByTestId('training-results')).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByTestId('train-start')).toBeVisible({ timeout: 120_000 });
+  await page.getByTestId('quantize-panel').getByTestId('quantize-start').click();
+  await expect(page.getByTestId('int8-size')).toContainText('× smaller', { timeout: 120_000 });
+}
+
+/**
+ * Collects every Content-Security-Policy violation: the page's `securitypolicyviolation` events, and the
+ * console reports of its workers (a worker's violations fire in the worker, out of the page's reach).
+ */
+export async function collectCspViolations(page: Page): Promise<string[]> {
+  const violations: string[] = [];
+  await page.exposeFunction('__reportCspViolation', (text: string) => violations.push(text));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const report = (window as unknown as { __reportCspViolation: (t: string) => void })
+        .__reportCspViolation;
+      report(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} in ${e.sourceFile}:${e.lineNumber}`);
+    });
+  });
+  const onConsole = (text: string) => {
+    if (/Content Security Policy/i.test(text)) violations.push(text);
+  };
+  page.on('console', (m) => onConsole(m.text()));
+  page.on('worker', (w) => w.on('console', (m) => onConsole(m.text())));
+  return violations;
+}
+
+/** Every request of the browser context (pages, their workers, the service worker) whose origin is not `origin`. */
+export function collectForeignRequests(context: BrowserContext, origin: string): string[] {
+  const foreign: string[] = [];
+  context.on('request', (r) => {
+    const url = r.url();
+    if (url.startsWith('data:') || url.startsWith('blob:')) return;
+    if (new URL(url).origin !== origin) foreign.push(url);
+  });
+  return foreign;
+}
+
+/** The Arduino library of the trained impulse, downloaded from the Deployment page: its file name and bytes. */
+export async function downloadArduinoLibrary(page: Page): Promise<{ name: string; bytes: Uint8Array }> {
+  await page.goto('/#/deployment');
+  await expect(page.getByTestId('deploy-format-arduino')).toBeChecked();
+  await expect(page.getByTestId('deploy-latency')).toContainText('ms', { timeout: 60_000 });
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('deploy-download').click(),
+  ]);
+  return { name: file.suggestedFilename(), bytes: new Uint8Array(readFileSync(await file.path())) };
+}
+
+/** Profiles the trained impulse on the Profiling page until every board's row is there. */
+export async function profileImpulse(page: Page): Promise<void> {
+  await page.goto('/#/profiling');
+  await expect(page.getByTestId('profile-row')).toHaveCount(9, { timeout: 60_000 });
+  await expect(page.locator('[data-testid="profile-row"][data-board="nano33ble"]')).toContainText('ms');
+}
+
+/** Closes the toasts, so that a screenshot shows the page under them (in one go: they also time out). */
+export async function dismissToasts(page: Page): Promise<void> {
+  await page.evaluate(() =>
+    document
+      .querySelectorAll<HTMLButtonElement>('.toast button[aria-label="Dismiss"]')
+      .forEach((b) => b.click()),
+  );
+  await expect(page.getByRole('button', { name: 'Dismiss' })).toHaveCount(0);
 }

@@ -7,41 +7,15 @@ import { OPERATOR_CODE } from '../src/core/tflite/schema';
 import { operatorCodeTable, requiredField } from '../src/core/tflite/testUtils/flatPatch';
 import {
   collectFailedResponses,
-  createProject,
   forbidRemoteRequests,
-  recordSample,
+  horizontalOverflow,
   screenshot,
+  trainGestures,
 } from './helpers';
 
 const KWS = resolve('../shared/testdata/tflite/kws_ref_model.tflite');
-const GESTURES = ['idle', 'wave', 'circle', 'shake'];
-
-const horizontalOverflow = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 const row = (page: Page, board: string) => page.locator(`[data-testid="profile-row"][data-board="${board}"]`);
-
-/** A few seconds of each virtual-board gesture, an impulse with its defaults, a short training run and int8. */
-async function trainGestures(page: Page): Promise<void> {
-  await createProject(page, 'Gesture profiling');
-  await page.goto('/#/devices');
-  await page.getByRole('button', { name: 'Start the virtual board' }).click();
-  for (const gesture of GESTURES) {
-    await page.goto('/#/devices');
-    await page.getByLabel('Gesture performed').selectOption(gesture);
-    await recordSample(page, 'accelerometer', gesture, 6000, 'training');
-  }
-  await page.goto('/#/impulse');
-  await page.getByRole('button', { name: '+ New impulse' }).click();
-  await expect(page.getByTestId('feature-count')).toBeVisible();
-  await page.goto('/#/training');
-  await page.getByLabel('Epochs').fill('10');
-  await page.getByTestId('train-start').click();
-  await expect(page.getByTestId('training-results')).toBeVisible({ timeout: 120_000 });
-  await expect(page.getByTestId('train-start')).toBeVisible({ timeout: 120_000 });
-  await page.getByTestId('quantize-panel').getByTestId('quantize-start').click();
-  await expect(page.getByTestId('int8-size')).toContainText('× smaller', { timeout: 120_000 });
-}
 
 async function dropTflite(page: Page, name: string, buffer: Buffer): Promise<void> {
   await page
@@ -55,17 +29,22 @@ test('profiles the trained gesture impulse and dropped .tflite files on every bo
   test.setTimeout(400_000);
   const remote = await forbidRemoteRequests(page);
   const failed = collectFailedResponses(page);
-  await trainGestures(page);
+  await trainGestures(page, 'Gesture profiling');
 
   // The Training page shows the quantised model on the default target board.
   await expect(page.getByTestId('target-figures-line')).toContainText(
-    /≈ [\d.]+ ms · [\d.]+ KB RAM · [\d.]+ KB flash on Arduino Nano 33 BLE Sense/,
+    /≈ [\d.]+ ms · [\d.]+ KB RAM · [\d.]+ KB flash on Nano 33 BLE Sense/,
     { timeout: 30_000 },
   );
 
   await page.goto('/#/profiling');
   await expect(page.getByTestId('profile-row')).toHaveCount(9, { timeout: 60_000 });
   await expect(page.getByTestId('profile-execution')).toContainText('on the first window of sample');
+  // The getting-started guide ticks the profile of this model off.
+  await expect(page.locator('[data-testid="guide-step"][data-step="profile"]')).toHaveAttribute(
+    'data-done',
+    'true',
+  );
   // int8 and float32 side by side; the impulse adds its DSP.
   await expect(page.getByRole('radio', { name: 'int8' })).toBeChecked();
   await expect(row(page, 'nano33ble').getByTestId('profile-latency')).toContainText('ms');
@@ -102,7 +81,7 @@ test('profiles the trained gesture impulse and dropped .tflite files on every bo
   await screenshot(page, 'profiling-impulse-390');
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto('/#/training');
-  await expect(page.getByTestId('target-figures-line')).toContainText('on Raspberry Pi Pico 2', {
+  await expect(page.getByTestId('target-figures-line')).toContainText('on Pico 2', {
     timeout: 30_000,
   });
   await screenshot(page, 'profiling-training-target');

@@ -3,6 +3,7 @@
  * Builds the Deployment page's downloads off the main thread: generating the C of a keyword impulse and zipping
  * it takes a few hundred milliseconds (measured in Node: ≈ 280 ms for the MFCC + DS-CNN C++ library).
  */
+import '../src/platform/workers/holdLifeline';
 import { expose, transfer } from 'comlink';
 import '../src/platform/workers/typedErrors';
 import { buildImpulseDeployment, buildModelDeployment, type Deployment } from '../src/core/deploy/deployment';

@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import '../src/platform/workers/holdLifeline';
 import { expose, transfer } from 'comlink';
 import '../src/platform/workers/typedErrors';
 import { StudioError } from '../src/core/errors';

@@ -32,6 +32,8 @@ export interface FeatureSetSummary {
   cached: number;
   skipped: Array<{ sampleId: string; name: string; reason: string }>;
   durationMs: number;
+  /** Samples whose features were computed but not cached because the storage was full (absent: none). */
+  notCached?: number;
 }
 
 export interface WindowView {

@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import '../src/platform/workers/holdLifeline';
 import { expose } from 'comlink';
 import '../src/platform/workers/typedErrors';
 import kwsModelUrl from '../../shared/testdata/tflite/kws_ref_model.tflite?url';

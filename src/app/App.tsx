@@ -1,25 +1,38 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect, type ComponentType } from 'react';
 import { useProjects } from '../state/projectsStore';
 import { useDataset } from '../state/datasetStore';
 import { useDevices } from '../state/devicesStore';
+import { reportInterruptedJobs } from '../state/jobJournal';
 import { useRoute } from './useRoute';
 import { Sidebar } from './components/Sidebar';
 import { TopBar } from './components/TopBar';
 import { Toasts } from './components/Toasts';
-import { InterruptedDialog } from './data/InterruptedDialog';
-import { Welcome } from './pages/Welcome';
-import { ProjectsPage } from './pages/ProjectsPage';
-import { DataPage } from './pages/DataPage';
-import { DevicesPage } from './pages/DevicesPage';
-import { ImpulsePage } from './pages/ImpulsePage';
-import { TrainingPage } from './pages/TrainingPage';
-import { TestingPage } from './pages/TestingPage';
-import { LivePage } from './pages/LivePage';
-import { ProfilingPage } from './pages/ProfilingPage';
-import { DeploymentPage } from './pages/DeploymentPage';
-import { NotBuiltPage } from './pages/NotBuiltPage';
-import { STAGES, pageFor, type PageId } from './routes';
+import { UpdatePrompt } from './components/UpdatePrompt';
+import { FIRST_RENDER_MARK, STAGES, pageFor, type PageId } from './routes';
 import { useNavDrawer } from './components/useNavDrawer';
+
+/** A component's module, fetched the first time it is shown so the studio opens on a small entry chunk. */
+function lazyComponent<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(() => load().then((module) => ({ default: module[name] })));
+}
+
+// Dialogs that open only after a reload interrupted a recording, or when storage or another tab needs the user:
+// they bring the recorder's file formats with them, so they load after the first render.
+const InterruptedDialog = lazyComponent(() => import('./data/InterruptedDialog'), 'InterruptedDialog');
+const StorageNotices = lazyComponent(() => import('./components/StorageNotices'), 'StorageNotices');
+
+const PAGES: Record<PageId, ComponentType> = {
+  welcome: lazyComponent(() => import('./pages/Welcome'), 'Welcome'),
+  projects: lazyComponent(() => import('./pages/ProjectsPage'), 'ProjectsPage'),
+  data: lazyComponent(() => import('./pages/DataPage'), 'DataPage'),
+  devices: lazyComponent(() => import('./pages/DevicesPage'), 'DevicesPage'),
+  impulse: lazyComponent(() => import('./pages/ImpulsePage'), 'ImpulsePage'),
+  training: lazyComponent(() => import('./pages/TrainingPage'), 'TrainingPage'),
+  testing: lazyComponent(() => import('./pages/TestingPage'), 'TestingPage'),
+  live: lazyComponent(() => import('./pages/LivePage'), 'LivePage'),
+  profiling: lazyComponent(() => import('./pages/ProfilingPage'), 'ProfilingPage'),
+  deployment: lazyComponent(() => import('./pages/DeploymentPage'), 'DeploymentPage'),
+};
 
 export function App() {
   const status = useProjects((s) => s.status);
@@ -35,13 +48,17 @@ export function App() {
     void useProjects
       .getState()
       .init()
-      .then(() => useDevices.getState().init());
+      .then(() => {
+        reportInterruptedJobs();
+        return useDevices.getState().init();
+      });
   }, []);
 
   useEffect(() => {
     void useDataset.getState().load(currentId);
   }, [currentId]);
 
+  const Page = PAGES[page];
   return (
     <div className="shell">
       <Sidebar active={page} drawer={drawer} />
@@ -60,26 +77,45 @@ export function App() {
               </p>
             </div>
           )}
-          {status === 'ready' && <Page page={page} />}
+          {status === 'ready' && (
+            // Keyed by page: a page change unmounts the old page at once instead of hiding it behind the fallback.
+            <Suspense key={page} fallback={<PageLoading page={page} />}>
+              <Page />
+              <FirstRenderMark />
+            </Suspense>
+          )}
         </main>
       </div>
       <Toasts />
-      <InterruptedDialog />
+      <Suspense fallback={null}>
+        <InterruptedDialog />
+        <StorageNotices />
+      </Suspense>
+      <UpdatePrompt />
     </div>
   );
 }
 
-function Page({ page }: { page: PageId }) {
-  if (page === 'welcome') return <Welcome />;
-  if (page === 'projects') return <ProjectsPage />;
-  if (page === 'data') return <DataPage />;
-  if (page === 'devices') return <DevicesPage />;
-  if (page === 'impulse') return <ImpulsePage />;
-  if (page === 'training') return <TrainingPage />;
-  if (page === 'testing') return <TestingPage />;
-  if (page === 'live') return <LivePage />;
-  if (page === 'profiling') return <ProfilingPage />;
-  if (page === 'deployment') return <DeploymentPage />;
-  const stage = STAGES.find((s) => s.id === page)!;
-  return <NotBuiltPage stage={stage} />;
+/** Shown while a page's chunk loads: the page's title in place, so the layout does not jump. */
+function PageLoading({ page }: { page: PageId }) {
+  const title =
+    page === 'welcome'
+      ? 'Welcome'
+      : page === 'projects'
+        ? 'Projects'
+        : STAGES.find((s) => s.id === page)!.title;
+  return (
+    <section role="status" aria-live="polite">
+      <h1>{title}</h1>
+      <p className="muted">Loading the {title} page…</p>
+    </section>
+  );
+}
+
+/** Mounts with the first page that finished loading (Suspense shows its children together). */
+function FirstRenderMark() {
+  useEffect(() => {
+    if (performance.getEntriesByName(FIRST_RENDER_MARK).length === 0) performance.mark(FIRST_RENDER_MARK);
+  }, []);
+  return null;
 }

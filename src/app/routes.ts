@@ -4,9 +4,8 @@ export type RouteId =
 export interface Stage {
   id: RouteId;
   title: string;
-  /** What the stage is for, shown on pages not built yet and as a nav tooltip. */
+  /** What the stage is for, shown as a nav tooltip. */
   purpose: string;
-  built: boolean;
 }
 
 /** The stages of the user's path, in order (DESIGN.md §1). */
@@ -16,50 +15,42 @@ export const STAGES: Stage[] = [
     title: 'Devices',
     purpose:
       'Connect an Arduino Nano 33 BLE Sense over Web Serial or WebUSB, the computer microphone, or the virtual board.',
-    built: true,
   },
   {
     id: 'data',
     title: 'Data acquisition',
     purpose: 'Import, record, label and curate samples.',
-    built: true,
   },
   {
     id: 'impulse',
     title: 'Impulse design',
     purpose:
       'Choose the window, a processing block (spectral analysis, MFE, MFCC, spectrogram) and a learning block.',
-    built: true,
   },
   {
     id: 'training',
     title: 'Training',
     purpose: 'Train a neural network in a Web Worker, watch loss and accuracy live, and quantise it to int8.',
-    built: true,
   },
   {
     id: 'profiling',
     title: 'Profiling',
     purpose: 'See latency, RAM and flash of the model on simulated target microcontrollers.',
-    built: true,
   },
   {
     id: 'testing',
     title: 'Testing',
     purpose: 'Classify the held-out test set and inspect every mistake.',
-    built: true,
   },
   {
     id: 'live',
     title: 'Live',
     purpose: 'Classify the stream from a board or the microphone as it happens.',
-    built: true,
   },
   {
     id: 'deployment',
     title: 'Deployment',
     purpose: 'Download a .tflite model, a C header, or an Arduino / C++ library built in the page.',
-    built: true,
   },
 ];
 
@@ -79,3 +70,6 @@ export function parseRoute(hash: string): RouteId {
   if (id === 'projects' || STAGES.some((s) => s.id === id)) return id as RouteId;
   return 'data';
 }
+
+/** The performance mark App sets when the first page's content is on screen (read by bench/bundle.ts). */
+export const FIRST_RENDER_MARK = 'studio:first-page-render';

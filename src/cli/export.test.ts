@@ -1,49 +1,13 @@
-import { resolve } from 'node:path';
 import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Project } from '../core/dataset/project';
-import type { Sample } from '../core/dataset/sample';
-import { exportProjectArchive } from '../core/formats/projectArchive';
-import { gestureSamples, GESTURE_IMPULSE, trainedClassifier } from '../core/formats/testUtils/trainedModels';
-import type { Impulse } from '../core/impulse/impulse';
 import { readTflite } from '../core/tflite';
 import { fakeIo } from './fakeIo';
 import { runCli } from './run';
-
-const KWS = resolve(process.cwd(), '../shared/testdata/tflite/kws_ref_model.tflite');
-
-const project: Project = { id: 'p1', name: 'Hand', createdAt: 1, updatedAt: 1 };
-const labelled = gestureSamples(['s1', 's2', 's3', 's4'], 8);
-const samples: Sample[] = labelled.map((s) => ({
-  ...s,
-  projectId: project.id,
-  name: `${s.label}.1`,
-  category: 'training',
-  enabled: true,
-  frameCount: s.values.length / s.sensors.length,
-  deviceName: 'virtual',
-  deviceType: 'VIRTUAL_BOARD',
-  createdAt: 1,
-  updatedAt: 1,
-}));
-const impulse = (id: string, name: string): Impulse => ({
-  id,
-  projectId: project.id,
-  name,
-  ...GESTURE_IMPULSE,
-  createdAt: 1,
-  updatedAt: 1,
-});
+import { gestureProjectZip, KWS_TFLITE as KWS } from './testProject';
 
 let zip: Uint8Array;
 beforeAll(async () => {
-  const model = await trainedClassifier(labelled, 'i1', project.id);
-  zip = exportProjectArchive(
-    project,
-    samples,
-    [impulse('i1', 'Gestures'), impulse('i2', 'Untrained')],
-    [model],
-  );
+  zip = await gestureProjectZip({ withAnomaly: false });
 }, 60_000);
 
 async function exportCli(args: string[]) {

@@ -1,20 +1,8 @@
-import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Project } from '../core/dataset/project';
-import type { Sample } from '../core/dataset/sample';
-import { exportProjectArchive } from '../core/formats/projectArchive';
-import {
-  gestureSamples,
-  GESTURE_IMPULSE,
-  trainedAnomaly,
-  trainedClassifier,
-} from '../core/formats/testUtils/trainedModels';
-import type { Impulse } from '../core/impulse/impulse';
 import { deployableBoards } from '../core/mcu/boards';
 import { fakeIo } from './fakeIo';
 import { runCli } from './run';
-
-const KWS = resolve(process.cwd(), '../shared/testdata/tflite/kws_ref_model.tflite');
+import { gestureProjectZip, KWS_TFLITE as KWS } from './testProject';
 
 const KEYS = [
   'board',
@@ -52,39 +40,9 @@ async function profile(args: string[], files: Record<string, Uint8Array> = {}) {
   return { code, ...t, json: () => JSON.parse(t.out[0]) as BoardJson[] };
 }
 
-const project: Project = { id: 'p1', name: 'Hand', createdAt: 1, updatedAt: 1 };
-const labelled = gestureSamples(['s1', 's2', 's3', 's4'], 8);
-const samples: Sample[] = labelled.map((s) => ({
-  ...s,
-  projectId: project.id,
-  name: `${s.label}.1`,
-  category: 'training',
-  enabled: true,
-  frameCount: s.values.length / s.sensors.length,
-  deviceName: 'virtual',
-  deviceType: 'VIRTUAL_BOARD',
-  createdAt: 1,
-  updatedAt: 1,
-}));
-const impulse = (id: string, name: string): Impulse => ({
-  id,
-  projectId: project.id,
-  name,
-  ...GESTURE_IMPULSE,
-  createdAt: 1,
-  updatedAt: 1,
-});
-
 let zip: Uint8Array;
 beforeAll(async () => {
-  const classifier = await trainedClassifier(labelled, 'i1', project.id);
-  const anomaly = await trainedAnomaly(labelled, 'i3', project.id);
-  zip = exportProjectArchive(
-    project,
-    samples,
-    [impulse('i1', 'Gestures'), impulse('i2', 'Untrained'), impulse('i3', 'Anomaly')],
-    [classifier, anomaly],
-  );
+  zip = await gestureProjectZip({ withAnomaly: true });
 }, 60_000);
 
 describe('studio profile', () => {

@@ -10,6 +10,7 @@ import type { Impulse } from '../core/impulse/impulse';
 import type { Sample } from '../core/dataset/sample';
 import { fakeIo } from './fakeIo';
 import { runCli } from './run';
+import { storedSample } from './testProject';
 
 const TEST_SECONDS = 8;
 
@@ -17,19 +18,9 @@ const TEST_SECONDS = 8;
 function projectZip(testing = false): Uint8Array {
   const project = { id: 'p1', name: 'Gestures', createdAt: 1, updatedAt: 1 };
   const recorded = (seconds: number, seed: number, category: Sample['category']) =>
-    gestureBenchSamples(seconds, seed).map((s, i): Sample => ({
-      ...s,
-      id: `${category}${i}`,
-      projectId: 'p1',
-      name: `${s.label}.${category}`,
-      category,
-      enabled: true,
-      frameCount: s.values.length / s.sensors.length,
-      deviceName: 'virtual',
-      deviceType: 'VIRTUAL_BOARD',
-      createdAt: 1,
-      updatedAt: 1,
-    }));
+    gestureBenchSamples(seconds, seed).map((s, i) =>
+      storedSample(s, { id: `${category}${i}`, projectId: 'p1', name: `${s.label}.${category}`, category }),
+    );
   const samples = [...recorded(40, 7, 'training'), ...(testing ? recorded(TEST_SECONDS, 99, 'testing') : [])];
   const impulse: Impulse = {
     id: 'i1',

@@ -180,3 +180,44 @@ describe('import', () => {
     expect(toasts('error')).toEqual(['The import stopped: the drop was cancelled']);
   });
 });
+
+describe('another tab changed the dataset', () => {
+  it('refuses an edit based on the stale view, says why, and shows the current data', async () => {
+    const { db, project, ids, stored } = await openProject(['wave', 'idle']);
+    // The other tab relabels the first sample and deletes the second; this store has not heard of it.
+    const [first] = await db.listSamples(project.id);
+    await db.commit(project.id, {
+      put: [{ meta: { ...first, label: 'circle', updatedAt: 1e12 } }],
+      remove: [ids[1]],
+    });
+
+    expect(await editSampleMeta(ids[0], { name: 'renamed' })).toBe(false);
+    expect(toasts('error')[0]).toMatch(
+      /^Sample “wave\.\d+” was changed in another tab since this page read it/,
+    );
+    expect(await stored(ids[0])).toMatchObject({ label: 'circle', name: first.name });
+    await vi.waitFor(() => expect(useDataset.getState().samples.map((s) => s.label)).toEqual(['circle']));
+
+    await relabel([ids[0]], 'punch');
+    expect(await stored(ids[0])).toMatchObject({ label: 'punch' });
+  });
+
+  it('loads the rest of the project when one record is corrupt, and names the one skipped', async () => {
+    const { project, ids } = await openProject(['wave']);
+    const raw = await new Promise<IDBDatabase>((resolve) => {
+      const open = indexedDB.open('tinyml-studio');
+      open.onsuccess = () => resolve(open.result);
+    });
+    await new Promise((resolve) => {
+      const tx = raw.transaction('samples', 'readwrite');
+      tx.objectStore('samples').put({ id: 'foreign', projectId: project.id, name: 'x', sensors: 'none' });
+      tx.oncomplete = resolve;
+    });
+    raw.close();
+    await useDataset.getState().load(project.id);
+    expect(useDataset.getState().samples.map((s) => s.id)).toEqual(ids);
+    expect(toasts('error')).toEqual([
+      expect.stringMatching(/^1 sample could not be read and was skipped: foreign \(label: .*\)\.$/),
+    ]);
+  });
+});

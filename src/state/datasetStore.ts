@@ -2,7 +2,9 @@ import { create } from 'zustand';
 import type { SampleCategory, SampleMeta, SampleValues } from '../core/dataset/sample';
 import { applyChangeToMetas, type DatasetChange } from '../core/dataset/change';
 import { NO_FILTER, checkedAndShown, type SampleFilter } from '../core/dataset/filter';
-import { describeError } from '../core/errors';
+import { describeError, isStudioError } from '../core/errors';
+import type { DatasetView } from '../platform/db/commitChange';
+import { skippedReport } from '../platform/db/storedRecords';
 import { getDb } from './db';
 import { useProjects } from './projectsStore';
 import { toast } from './toastStore';
@@ -27,12 +29,16 @@ export interface DatasetState {
   undoStack: HistoryEntry[];
   redoStack: HistoryEntry[];
   load: (projectId: string | null) => Promise<void>;
+  /** Re-reads the samples of the open project (changed elsewhere), keeping selection, ticks and history. */
+  refresh: () => Promise<void>;
   select: (id: string | null) => Promise<void>;
   setChecked: (ids: Iterable<string>) => void;
   toggleChecked: (id: string) => void;
   setFilter: (patch: Partial<SampleFilter>) => void;
   /** Commits a change as one transaction and records its inverse for undo; false when it failed. */
   apply: (description: string, change: DatasetChange, offerUndo?: boolean) => Promise<boolean>;
+  /** `apply` for a caller that handles the failure itself: rejects with the StudioError, shows nothing. */
+  commitEdit: (description: string, change: DatasetChange, offerUndo?: boolean) => Promise<boolean>;
   undo: () => Promise<void>;
   redo: () => Promise<void>;
 }
@@ -63,10 +69,30 @@ export const useDataset = create<DatasetState>((set, get) => ({
     });
     if (!projectId) return;
     try {
-      const samples = await (await getDb()).listSamples(projectId);
-      if (get().projectId === projectId) set({ samples, loading: false });
+      const { records, skipped } = await (await getDb()).loadSamples(projectId);
+      if (get().projectId !== projectId) return;
+      set({ samples: records, loading: false });
+      const report = skippedReport('sample', skipped);
+      if (report) toast.error(report);
     } catch (e) {
       set({ loading: false });
+      toast.error(describeError(e));
+    }
+  },
+
+  refresh: async () => {
+    const { projectId } = get();
+    if (!projectId) return;
+    try {
+      const samples = await (await getDb()).listSamples(projectId);
+      if (get().projectId !== projectId) return;
+      const before = new Map(get().samples.map((s) => [s.id, s.updatedAt]));
+      const { selectedId, checked, filter } = get();
+      const selected = samples.find((s) => s.id === selectedId);
+      set({ samples, checked: checkedAndShown(checked, samples, filter) });
+      if (selectedId && !selected) void get().select(null);
+      else if (selected && before.get(selected.id) !== selected.updatedAt) void get().select(selected.id);
+    } catch (e) {
       toast.error(describeError(e));
     }
   },
@@ -95,20 +121,24 @@ export const useDataset = create<DatasetState>((set, get) => ({
   },
 
   apply: async (description, change, offerUndo = true) => {
+    try {
+      return await get().commitEdit(description, change, offerUndo);
+    } catch (e) {
+      failed(e);
+      return false;
+    }
+  },
+
+  commitEdit: async (description, change, offerUndo = true) => {
     const { projectId } = get();
     if (!projectId) return false;
     // Nothing to commit (e.g. every sample named was already gone): no history entry for a no-op.
     if (change.put.length === 0 && change.remove.length === 0) return true;
-    try {
-      const inverse = await (await getDb()).commit(projectId, change);
-      afterCommit(change);
-      set({ undoStack: [...get().undoStack.slice(1 - UNDO_DEPTH), { description, inverse }], redoStack: [] });
-      if (offerUndo) toast.info(description, { label: 'Undo', run: () => void get().undo() });
-      return true;
-    } catch (e) {
-      toast.error(describeError(e));
-      return false;
-    }
+    const inverse = await (await getDb()).commit(projectId, change, viewOf(get().samples, change));
+    afterCommit(change);
+    set({ undoStack: [...get().undoStack.slice(1 - UNDO_DEPTH), { description, inverse }], redoStack: [] });
+    if (offerUndo) toast.info(description, { label: 'Undo', run: () => void get().undo() });
+    return true;
   },
 
   undo: () => travel('undoStack', 'redoStack', 'Undone'),
@@ -128,7 +158,9 @@ async function travel(
   const entry = state[from].at(-1);
   if (!state.projectId || !entry) return;
   try {
-    const back = await (await getDb()).commit(state.projectId, entry.inverse);
+    const back = await (
+      await getDb()
+    ).commit(state.projectId, entry.inverse, viewOf(state.samples, entry.inverse));
     useDataset.setState({
       [from]: useDataset.getState()[from].slice(0, -1),
       [to]: [
@@ -139,8 +171,24 @@ async function travel(
     afterCommit(entry.inverse);
     toast.success(`${verb}: ${entry.description}`);
   } catch (e) {
-    toast.error(describeError(e));
+    failed(e);
   }
+}
+
+/**
+ * What this page shows of the samples a change touches, for the commit to compare with the database: an
+ * edit based on a view another tab has since changed is refused instead of overwriting that tab's work.
+ */
+function viewOf(samples: readonly SampleMeta[], change: DatasetChange): DatasetView {
+  const shown = new Map(samples.map((s) => [s.id, s.updatedAt]));
+  const ids = [...change.put.map((p) => p.meta.id), ...change.remove];
+  return new Map(ids.map((id) => [id, shown.get(id) ?? null]));
+}
+
+/** A failed commit becomes an error toast; one refused for a stale view also brings the list up to date. */
+function failed(e: unknown): void {
+  toast.error(describeError(e));
+  if (isStudioError(e) && e.code === 'stale-view') void useDataset.getState().refresh();
 }
 
 /**

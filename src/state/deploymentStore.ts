@@ -15,7 +15,9 @@ import type { BoardProfile } from '../core/mcu/profileTypes';
 import { downloadBytes } from '../platform/download';
 import { deployWorker } from '../platform/workers/deployClient';
 import { mcuWorker } from '../platform/workers/mcuClient';
+import { getDb } from './db';
 import { modelKey } from './profilingStore';
+import { journaled } from './jobJournal';
 import { toast } from './toastStore';
 import { jobSamples } from './trainingStore';
 
@@ -46,6 +48,9 @@ interface DeploymentState {
   estimate: Estimate | null;
   building: { step: string } | null;
   buildError: string | null;
+  /** Per project id: when its Arduino library was last downloaded (kept in the settings across reloads). */
+  libraryDownloads: Record<string, number>;
+  loadLibraryDownload: (projectId: string) => Promise<void>;
   setFormat: (format: DeployFormat) => void;
   setPrecision: (precision: Precision) => void;
   dropModel: (file: File) => Promise<void>;
@@ -66,6 +71,9 @@ export function estimateKey(
   return `${subject}|${board}|${runtimeOf(format)}|${precision}`;
 }
 
+/** Settings key of the time a project's Arduino library was last downloaded. */
+export const libraryDownloadKey = (projectId: string) => `arduinoLibraryDownloaded:${projectId}`;
+
 /** Samples a real window is taken from: testing samples first (held out), then training ones. */
 function windowSamples(impulse: Impulse): string[] {
   return [...jobSamples(impulse, 'testing'), ...jobSamples(impulse, 'training')].map((s) => s.id);
@@ -84,16 +92,33 @@ export const useDeployment = create<DeploymentState>((set, get) => {
     }
   }
 
-  async function build(what: () => Promise<{ fileName: string; bytes: Uint8Array; mime: string }>) {
+  /** Builds and downloads, then runs `downloaded` once the file was handed to the browser. */
+  async function build(
+    name: string,
+    what: () => Promise<{ fileName: string; bytes: Uint8Array; mime: string }>,
+    downloaded?: () => Promise<void>,
+  ) {
     if (get().building) return;
     set({ building: { step: 'Starting the deployment worker' }, buildError: null });
     try {
-      const d = await what();
+      const d = await journaled('export', name, what);
       downloadBytes(d.fileName, d.bytes, d.mime);
       toast.success(`${d.fileName} is ready (${(d.bytes.length / 1024).toFixed(1)} KB).`);
       set({ building: null });
     } catch (e) {
       set({ building: null, buildError: describeError(e) });
+      return;
+    }
+    await downloaded?.();
+  }
+
+  async function recordLibraryDownload(projectId: string) {
+    const at = Date.now();
+    set({ libraryDownloads: { ...get().libraryDownloads, [projectId]: at } });
+    try {
+      await (await getDb()).setSetting(libraryDownloadKey(projectId), at);
+    } catch (e) {
+      toast.error(`The download was not recorded: ${describeError(e)}`);
     }
   }
 
@@ -106,6 +131,16 @@ export const useDeployment = create<DeploymentState>((set, get) => {
     estimate: null,
     building: null,
     buildError: null,
+    libraryDownloads: {},
+
+    loadLibraryDownload: async (projectId) => {
+      try {
+        const at = await (await getDb()).getSetting<number>(libraryDownloadKey(projectId));
+        if (at !== undefined) set({ libraryDownloads: { ...get().libraryDownloads, [projectId]: at } });
+      } catch (e) {
+        toast.error(describeError(e));
+      }
+    },
 
     setFormat: (format) => set({ format, buildError: null }),
     setPrecision: (precision) => set({ precision, buildError: null }),
@@ -158,20 +193,25 @@ export const useDeployment = create<DeploymentState>((set, get) => {
       });
     },
 
-    downloadImpulse: (projectName, impulse, model) =>
-      build(() =>
-        deployWorker().buildImpulse(
-          {
-            source: { projectName, impulse, model, precision: get().precision },
-            format: get().format,
-            url: new URL(import.meta.env.BASE_URL, location.href).href,
-          },
-          onStep(),
-        ),
-      ),
+    downloadImpulse: (projectName, impulse, model) => {
+      const format = get().format;
+      return build(
+        impulse.name,
+        () =>
+          deployWorker().buildImpulse(
+            {
+              source: { projectName, impulse, model, precision: get().precision },
+              format,
+              url: new URL(import.meta.env.BASE_URL, location.href).href,
+            },
+            onStep(),
+          ),
+        format === 'arduino' ? () => recordLibraryDownload(impulse.projectId) : undefined,
+      );
+    },
 
     downloadDropped: () =>
-      build(async () => {
+      build(get().dropped?.fileName ?? 'the model', async () => {
         const dropped = get().dropped!;
         const copy = dropped.bytes.slice();
         return deployWorker().buildModel(

@@ -105,4 +105,26 @@ describe('devices store with a WebUSB board', () => {
     await useDevices.getState().setForwarderRate(id, null);
     expect(fakes.settings.get('forwarderRates')).toEqual({});
   });
+
+  it('says by name, once, that an unplugged board stopped streaming; a disconnect by the user says nothing', async () => {
+    await useDevices.getState().connectSerial();
+    fakes.controllers.at(-1)!.enqueue(forwarderLines(3, 5));
+    await settle();
+    fakes.controllers.at(-1)!.error(new DOMException('The device has been lost.', 'NetworkError'));
+    await settle();
+    const lost = toasts().filter((t) => t.message.includes('Its live stream stopped'));
+    expect(lost).toHaveLength(1);
+    expect(lost[0]).toMatchObject({ kind: 'error' });
+    expect(lost[0].message).toMatch(
+      /^Arduino Nano 33 BLE Sense: The board was disconnected \(The device has been lost\)\./,
+    );
+    expect(lost[0].message).toContain('Plug it back in to reconnect it.');
+    expect(useDevices.getState().sources[0].status).toBe('disconnected');
+
+    useToasts.setState({ toasts: [] });
+    await useDevices.getState().connectGranted(0);
+    await useDevices.getState().disconnect(useDevices.getState().sources.at(-1)!.id);
+    await settle();
+    expect(toasts().filter((t) => t.message.includes('Its live stream stopped'))).toEqual([]);
+  });
 });

@@ -14,7 +14,7 @@ import { getDb } from './db';
 import { runtimeRegistry } from './devices/registry';
 import { MicrophoneRuntime } from './devices/microphoneRuntime';
 import { FORWARDER_KEY, SerialRuntime } from './devices/serialRuntime';
-import type { SourceSnapshot } from './devices/types';
+import type { SourceRuntime, SourceSnapshot } from './devices/types';
 import { toast } from './toastStore';
 
 const FORWARDER_AXES_KEY = 'forwarderAxes';
@@ -107,9 +107,26 @@ async function openSerial(port: PortLike, id = newId()): Promise<void> {
     opening.delete(port);
   }
   serialPorts.set(id, { port, key });
-  runtimeRegistry.add(runtime);
+  addRuntime(runtime);
   keepRefreshing();
   await listGranted();
+}
+
+/**
+ * Lists a source. One that ends by itself (unplugged, not disconnected by the user) says so by name: its live
+ * chart, and any live classification on it, stop with it; a recording has its own dialog as well.
+ */
+function addRuntime(runtime: SourceRuntime): void {
+  runtimeRegistry.add(runtime);
+  // Once: a port's later disconnect events must not speak again for a runtime that has ended.
+  const stopListening = runtime.onEnd((reason) => {
+    stopListening();
+    if (reason === 'closed') return;
+    const { name, kind } = runtime.snapshot();
+    const replug = kind === 'microphone' ? '' : ' Plug it back in to reconnect it.';
+    toast.error(`${name}: ${reason} Its live stream stopped.${replug}`);
+    refresh();
+  });
 }
 
 /** The serial runtime (board, WebUSB or virtual) of a listed source, or an error the user can read. */
@@ -201,14 +218,14 @@ export const useDevices = create<DevicesState>((set, get) => ({
         simulated: true,
       });
       virtualPorts.set(id, port);
-      runtimeRegistry.add(runtime);
+      addRuntime(runtime);
       keepRefreshing();
     }),
 
   connectMicrophone: () =>
     guarded(async () => {
       const runtime = await MicrophoneRuntime.open(newId(), microphoneSource);
-      runtimeRegistry.add(runtime);
+      addRuntime(runtime);
       keepRefreshing();
     }),
 

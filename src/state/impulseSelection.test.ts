@@ -11,6 +11,7 @@ vi.mock('./db', () => ({
     getSetting: async (key: string) => db.settings.get(key),
     setSetting: async (key: string, value: unknown) => void db.settings.set(key, value),
     listImpulses: async () => db.impulses,
+    loadImpulses: async () => ({ records: db.impulses, skipped: [] }),
     putImpulse: async (i: Impulse) => void db.impulses.push(i),
     cancelInterruptedRuns: async () => undefined,
   }),

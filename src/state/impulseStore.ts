@@ -15,10 +15,12 @@ import type {
 import { proxy } from 'comlink';
 import { getDb } from './db';
 import { useDataset } from './datasetStore';
+import { journaled } from './jobJournal';
 import { toast } from './toastStore';
 import { useTraining } from './trainingStore';
 import { featureJobSamples } from './featureJobSamples';
 import { pickImpulse, rememberedImpulse, rememberImpulse } from './impulseSelection';
+import { skippedReport } from '../platform/db/storedRecords';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 
@@ -54,6 +56,8 @@ interface ImpulseState {
   run: FeatureRun | null;
   projection: ProjectionRun | null;
   load: (projectId: string | null) => Promise<void>;
+  /** Re-reads the project's impulses (changed in another tab), keeping the selection and a run that still fits. */
+  refresh: () => Promise<void>;
   select: (id: string) => void;
   create: () => Promise<void>;
   save: (impulse: Impulse) => Promise<void>;
@@ -62,6 +66,15 @@ interface ImpulseState {
   cancel: () => void;
   project: (method: ProjectionMethod) => Promise<void>;
 }
+
+/**
+ * The updatedAt of each impulse as last read from or written to the database: the version an edit is based
+ * on, so a save never overwrites (or brings back) an impulse another tab changed (or deleted) meanwhile.
+ */
+const storedAt = new Map<string, number>();
+const remember = (impulses: Impulse[]) => impulses.forEach((i) => storedAt.set(i.id, i.updatedAt));
+/** Saves run one after another: each is based on the version the previous one stored. */
+let saves: Promise<void> = Promise.resolve();
 
 export const useImpulses = create<ImpulseState>((set, get) => ({
   projectId: null,
@@ -77,9 +90,37 @@ export const useImpulses = create<ImpulseState>((set, get) => ({
       const db = await getDb();
       // A run still marked 'running' was interrupted by a reload (this page is not training it).
       if (!useTraining.getState().active) await db.cancelInterruptedRuns(projectId);
-      const impulses = await db.listImpulses(projectId);
+      const { records: impulses, skipped } = await db.loadImpulses(projectId);
       const remembered = await rememberedImpulse(projectId);
-      if (get().projectId === projectId) set({ impulses, selectedId: pickImpulse(impulses, remembered) });
+      if (get().projectId !== projectId) return;
+      remember(impulses);
+      set({ impulses, selectedId: pickImpulse(impulses, remembered) });
+      const report = skippedReport('impulse', skipped);
+      if (report) toast.error(report);
+    } catch (e) {
+      toast.error(describeError(e));
+    }
+  },
+
+  refresh: async () => {
+    const { projectId } = get();
+    if (!projectId) return;
+    try {
+      const impulses = await (await getDb()).listImpulses(projectId);
+      if (get().projectId !== projectId) return;
+      remember(impulses);
+      const { selectedId, run } = get();
+      const selected = impulses.find((i) => i.id === selectedId);
+      const runFits =
+        !!run &&
+        !!selected &&
+        run.impulseId === selected.id &&
+        run.configHash === featureConfigHash(selected);
+      set({
+        impulses,
+        selectedId: selected ? selected.id : (impulses[0]?.id ?? null),
+        ...(runFits ? {} : { run: null, projection: null }),
+      });
     } catch (e) {
       toast.error(describeError(e));
     }
@@ -106,6 +147,7 @@ export const useImpulses = create<ImpulseState>((set, get) => ({
     };
     try {
       await (await getDb()).putImpulse(impulse);
+      storedAt.set(impulse.id, impulse.updatedAt);
       set({ impulses: [...get().impulses, impulse], selectedId: impulse.id, run: null, projection: null });
       rememberImpulse(projectId, impulse.id);
     } catch (e) {
@@ -125,11 +167,17 @@ export const useImpulses = create<ImpulseState>((set, get) => ({
     // A wrong field stays on the page, with its message, but is not stored: the stored impulse is always one
     // that can be used (other pages, the project archive).
     if (impulseFieldProblems(updated).length > 0) return;
-    try {
-      await (await getDb()).putImpulse(updated);
-    } catch (e) {
-      toast.error(describeError(e));
-    }
+    const write = async () => {
+      try {
+        await (await getDb()).putImpulse(updated, storedAt.get(updated.id));
+        storedAt.set(updated.id, updated.updatedAt);
+      } catch (e) {
+        toast.error(describeError(e));
+        if (isStudioError(e) && e.code === 'stale-view') await get().refresh();
+      }
+    };
+    saves = saves.then(write);
+    await saves;
   },
 
   remove: async (id) => {
@@ -168,15 +216,23 @@ export const useImpulses = create<ImpulseState>((set, get) => ({
     // has its own `samples` array).
     const isCurrent = () => get().run?.impulseId === base.impulseId && get().run?.samples === samples;
     try {
-      const summary = await dspWorker().generate(
-        { impulse, samples },
-        proxy((progress: FeatureProgress) => {
-          const run = get().run;
-          if (run && isCurrent() && run.status === 'running') set({ run: { ...run, progress } });
-        }),
+      const summary = await journaled('features', impulse.name, () =>
+        dspWorker().generate(
+          { impulse, samples },
+          proxy((progress: FeatureProgress) => {
+            const run = get().run;
+            if (run && isCurrent() && run.status === 'running') set({ run: { ...run, progress } });
+          }),
+        ),
       );
       if (!isCurrent()) return;
       set({ run: { ...base, status: 'done', summary, progress: get().run?.progress ?? null } });
+      if (summary.notCached) {
+        const n = summary.notCached;
+        toast.error(
+          `The browser's storage is full: the features of ${n} sample${n === 1 ? ' were' : 's were'} not cached. They are shown for this session and will be computed again next time; free space by deleting samples or projects.`,
+        );
+      }
       // An empty set has nothing to plot (the explorer says so) and projecting it would only fail.
       if (summary.windowCount > 0) await get().project('pca');
     } catch (e) {

@@ -147,7 +147,7 @@ describe('live classification store', () => {
     source.ended?.('The board was unplugged.');
     const s = useLiveClassify.getState().session!;
     expect(s.status).toBe('stopped');
-    expect(s.message).toMatch(/Virtual board was disconnected \(The board was unplugged\.\)/);
+    expect(s.message).toMatch(/^Virtual board: The board was unplugged\. Live classification stopped/);
     expect(s).toMatchObject({ classified: 1, readout: { text: 'idle' } });
     expect(source.listener).toBeNull();
     // A result that arrives after the stop is ignored.

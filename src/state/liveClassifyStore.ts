@@ -244,10 +244,11 @@ export const useLiveClassify = create<LiveClassifyState>((set, get) => {
         }
         pump();
       });
+      // An unplug's reason is a sentence of its own ("The board was disconnected (…)."), named after the board.
       const unsubscribeEnd = runtime.onEnd((reason) =>
         get().stop(
-          `${source.name} was disconnected${reason === 'closed' ? '' : ` (${reason})`}: live classification stopped. ` +
-            'The results so far are kept below.',
+          `${reason === 'closed' ? `${source.name} was disconnected.` : `${source.name}: ${reason}`} ` +
+            'Live classification stopped; the results so far are kept below.',
         ),
       );
       unsubscribe = () => {

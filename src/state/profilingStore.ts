@@ -9,6 +9,7 @@ import type { RunProgress } from '../core/mcu/profileRun';
 import type { BoardProfile } from '../core/mcu/profileTypes';
 import { mcuWorker } from '../platform/workers/mcuClient';
 import type { CalibrationNote, ProfileResult } from '../../workers/mcuApi';
+import { journaled } from './jobJournal';
 import { jobSamples } from './trainingStore';
 
 /** The runtime the published MLPerf Tiny figures used, and the page's default. */
@@ -63,12 +64,15 @@ let runs = 0;
 export const useProfiling = create<ProfilingState>((set, get) => {
   async function run(
     subject: ProfileSubject,
+    name: string,
     start: (onProgress: (p: RunProgress) => void) => Promise<ProfileResult>,
   ) {
     const id = ++runs;
     set({ status: 'running', subject, progress: null, error: null, result: null });
     try {
-      const result = await start(proxy((p: RunProgress) => id === runs && set({ progress: p })));
+      const result = await journaled('profiling', name, () =>
+        start(proxy((p: RunProgress) => id === runs && set({ progress: p }))),
+      );
       if (id !== runs) return;
       const precisions = result.reports.map((r) => r.precision);
       const keep = precisions.includes(get().precision) ? get().precision : precisions[0];
@@ -90,12 +94,12 @@ export const useProfiling = create<ProfilingState>((set, get) => {
     summary: null,
 
     profileImpulse: (impulse, model) =>
-      run({ kind: 'impulse', key: modelKey(impulse, model) }, (onProgress) =>
+      run({ kind: 'impulse', key: modelKey(impulse, model) }, impulse.name, (onProgress) =>
         mcuWorker().profileImpulse({ impulse, model, sampleIds: windowSamples(impulse) }, onProgress),
       ),
 
     profileFile: (file) =>
-      run({ kind: 'file', fileName: file.name }, async (onProgress) => {
+      run({ kind: 'file', fileName: file.name }, file.name, async (onProgress) => {
         const bytes = new Uint8Array(await file.arrayBuffer());
         return mcuWorker().profileTflite(transfer(bytes, [bytes.buffer]), file.name, undefined, onProgress);
       }),

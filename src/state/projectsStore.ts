@@ -4,6 +4,7 @@ import { describeError } from '../core/errors';
 import { getDb } from './db';
 import { requestPersistence, storageEstimate } from '../platform/db/storage';
 import { toast } from './toastStore';
+import { skippedReport } from '../platform/db/storedRecords';
 
 const LAST_PROJECT_KEY = 'lastProjectId';
 
@@ -48,10 +49,12 @@ export const useProjects = create<ProjectsState>((set, get) => ({
   init: async () => {
     try {
       const db = await getDb();
-      const projects = await db.listProjects();
+      const { records: projects, skipped } = await db.loadProjects();
       const last = await db.getSetting<string>(LAST_PROJECT_KEY);
       const currentId = projects.find((p) => p.id === last)?.id ?? projects[0]?.id ?? null;
       set({ status: 'ready', projects, currentId });
+      const report = skippedReport('project', skipped);
+      if (report) toast.error(report);
       set({ persisted: await requestPersistence() });
       await get().refreshStorage();
     } catch (e) {
@@ -61,7 +64,12 @@ export const useProjects = create<ProjectsState>((set, get) => ({
 
   refresh: async () => {
     const db = await getDb();
-    set({ projects: await db.listProjects() });
+    const projects = await db.listProjects();
+    set({ projects });
+    // The open project was deleted (in another tab): open the most recent one left.
+    const { currentId } = get();
+    if (currentId !== null && !projects.some((p) => p.id === currentId))
+      set({ currentId: projects[0]?.id ?? null });
   },
 
   refreshStorage: async () => {
@@ -106,13 +114,11 @@ export const useProjects = create<ProjectsState>((set, get) => ({
   remove: async (id) => {
     await guarded(async () => {
       const db = await getDb();
+      const wasCurrent = get().currentId === id;
       await db.deleteProject(id);
+      // refresh() moves away from the deleted project when it was the open one.
       await get().refresh();
-      if (get().currentId === id) {
-        const next = get().projects[0]?.id ?? null;
-        set({ currentId: next });
-        await db.setSetting(LAST_PROJECT_KEY, next);
-      }
+      if (wasCurrent) await db.setSetting(LAST_PROJECT_KEY, get().currentId);
       await get().refreshStorage();
     });
   },

@@ -4,15 +4,18 @@ import type { DatasetChange } from '../core/dataset/change';
 import { runtimeRegistry } from './devices/registry';
 import type { FrameListener, SensorSnapshot, SourceRuntime, SourceSnapshot } from './devices/types';
 import { useToasts } from './toastStore';
+import { StudioError } from '../core/errors';
+import { STORAGE_FULL_MESSAGE } from '../platform/db/errors';
 
 /** The dataset store without IndexedDB: the recorder's saves are captured. */
-const dataset = vi.hoisted(() => ({ changes: [] as DatasetChange[] }));
+const dataset = vi.hoisted(() => ({ changes: [] as DatasetChange[], failWith: null as Error | null }));
 vi.mock('./datasetStore', () => ({
   useDataset: {
     getState: () => ({
       projectId: 'p',
       samples: dataset.changes.flatMap((c) => c.put.map((p) => p.meta)),
-      apply: async (_description: string, change: DatasetChange) => {
+      commitEdit: async (_description: string, change: DatasetChange) => {
+        if (dataset.failWith) throw dataset.failWith;
         dataset.changes.push(change);
         return true;
       },
@@ -88,8 +91,9 @@ beforeEach(() => {
   board = new FakeBoard();
   runtimeRegistry.add(board);
   dataset.changes.length = 0;
+  dataset.failWith = null;
   useToasts.setState({ toasts: [] });
-  useRecorder.setState({ phase: 'idle', partial: null });
+  useRecorder.setState({ phase: 'idle', partial: null, unsaved: null });
 });
 
 afterEach(() => {
@@ -125,6 +129,38 @@ describe('recorder', () => {
     expect(useRecorder.getState().partial?.sample).toMatchObject({ frameCount: 10, streamGaps: 1 });
     await useRecorder.getState().keepPartial();
     expect(savedMeta()).toMatchObject({ frameCount: 10, streamGaps: 1 });
+  });
+
+  it('keeps a recording the full disk refused in memory, and saves it on a retry once there is space', async () => {
+    dataset.failWith = new StudioError('storage-full', STORAGE_FULL_MESSAGE);
+    record(100);
+    board.send(10, true);
+    await vi.waitFor(() => expect(useRecorder.getState().unsaved).not.toBeNull());
+    expect(dataset.changes).toHaveLength(0);
+    expect(useRecorder.getState().unsaved).toMatchObject({
+      reason: STORAGE_FULL_MESSAGE,
+      sample: { label: 'wave', frameCount: 10 },
+    });
+
+    // Still full: the recording stays kept, with the new reason.
+    await useRecorder.getState().retryUnsaved();
+    expect(useRecorder.getState().unsaved?.sample.frameCount).toBe(10);
+
+    dataset.failWith = null;
+    await useRecorder.getState().retryUnsaved();
+    expect(useRecorder.getState().unsaved).toBeNull();
+    expect(savedMeta()).toMatchObject({ label: 'wave', frameCount: 10 });
+    expect(lastToast()).toMatchObject({ kind: 'success' });
+  });
+
+  it('moves an interrupted recording that could not be kept to the unsaved one', async () => {
+    record(1000);
+    board.send(5, true);
+    board.unplug('The board was disconnected.');
+    dataset.failWith = new StudioError('storage-full', STORAGE_FULL_MESSAGE);
+    await useRecorder.getState().keepPartial();
+    expect(useRecorder.getState()).toMatchObject({ partial: null, phase: 'idle' });
+    expect(useRecorder.getState().unsaved?.sample.frameCount).toBe(5);
   });
 
   it('splits automatic recordings per label: the third of each label is for testing', async () => {

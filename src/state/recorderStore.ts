@@ -1,6 +1,15 @@
 import { create } from 'zustand';
 import { RecordingBuffer } from '../core/dataset/recordingBuffer';
-import type { Sample, SampleCategory, SampleValues, SensorInfo } from '../core/dataset/sample';
+import {
+  isAudio,
+  type Sample,
+  type SampleCategory,
+  type SampleValues,
+  type SensorInfo,
+} from '../core/dataset/sample';
+import { describeError, StudioError } from '../core/errors';
+import { exportSample } from '../core/formats/exportSample';
+import { downloadBytes } from '../platform/download';
 import { autoCategories } from '../core/dataset/split';
 import { newId } from '../core/ids';
 import { problemList } from '../core/validation/numberRule';
@@ -19,16 +28,31 @@ export interface PartialRecording {
   targetMs: number;
 }
 
+/**
+ * A recording the database did not take (the disk was full, or another failure): it stays in this page until
+ * it is saved on a retry, downloaded as a file, or discarded, so captured data is never silently lost.
+ */
+export interface UnsavedRecording {
+  sample: Sample;
+  description: string;
+  reason: string;
+}
+
 interface RecorderState {
   phase: RecorderPhase;
   countdownLeft: number;
   recordedMs: number;
   targetMs: number;
   partial: PartialRecording | null;
+  unsaved: UnsavedRecording | null;
   start: (options: RecordOptions) => void;
   cancel: () => void;
   keepPartial: () => Promise<void>;
   discardPartial: () => void;
+  retryUnsaved: () => Promise<void>;
+  /** Downloads the unsaved recording (Edge Impulse JSON, WAV for audio), which stays kept until discarded. */
+  downloadUnsaved: () => void;
+  discardUnsaved: () => void;
 }
 
 export interface RecordOptions {
@@ -79,14 +103,24 @@ function sampleFrom(
   };
 }
 
+/** Saves the sample; when that fails, the recorder keeps it as `unsaved` with the reason. */
 async function save(sample: Sample, description: string): Promise<boolean> {
   const { values, ...meta } = sample;
-  const ok = await useDataset.getState().apply(description, { put: [{ meta, values }], remove: [] }, false);
-  if (ok) {
-    toast.success(`${description}.`);
-    await useDataset.getState().select(sample.id);
+  try {
+    const ok = await useDataset
+      .getState()
+      .commitEdit(description, { put: [{ meta, values }], remove: [] }, false);
+    if (!ok) throw new StudioError('no-project', 'No project is open.');
+  } catch (e) {
+    useRecorder.setState({ unsaved: { sample, description, reason: describeError(e) } });
+    return false;
   }
-  return ok;
+  toast.success(`${description}.`);
+  // A task of its own: re-rendering the list and then the selected sample's detail in one task can
+  // block the main thread for over 50 ms while the board keeps streaming.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  await useDataset.getState().select(sample.id);
+  return true;
 }
 
 export const useRecorder = create<RecorderState>((set, get) => ({
@@ -95,6 +129,7 @@ export const useRecorder = create<RecorderState>((set, get) => ({
   recordedMs: 0,
   targetMs: 0,
   partial: null,
+  unsaved: null,
 
   start: (o) => {
     const problem = problemList(recordingProblems(o))[0];
@@ -221,8 +256,26 @@ export const useRecorder = create<RecorderState>((set, get) => ({
       p.sample,
       `Kept ${Math.round(p.sample.frameCount * p.sample.intervalMs)} ms of an interrupted recording`,
     );
-    if (ok) set({ partial: null, phase: 'idle' });
+    // Saved, or else kept as the unsaved recording with its own dialog.
+    if (ok || get().unsaved) set({ partial: null, phase: 'idle' });
   },
 
   discardPartial: () => set({ partial: null, phase: 'idle' }),
+
+  retryUnsaved: async () => {
+    const u = get().unsaved;
+    if (!u) return;
+    set({ unsaved: null });
+    await save(u.sample, u.description);
+  },
+
+  downloadUnsaved: () => {
+    const u = get().unsaved;
+    if (!u) return;
+    const file = exportSample(u.sample, isAudio(u.sample) ? 'wav' : 'json');
+    downloadBytes(file.fileName, file.bytes, file.mime);
+    toast.success(`Downloaded “${file.fileName}”: import it on the Data page once there is space.`);
+  },
+
+  discardUnsaved: () => set({ unsaved: null }),
 }));

@@ -39,6 +39,8 @@ vi.mock('./db', () => ({ getDb: async () => db }));
 vi.stubGlobal('location', { href: 'http://127.0.0.1/' });
 
 const { useTraining } = await import('./trainingStore');
+const { setJournalStorage, takeInterruptedJobs } = await import('./jobJournal');
+const { useToasts } = await import('./toastStore');
 const { useDataset } = await import('./datasetStore');
 
 const impulse: Impulse = {
@@ -120,5 +122,36 @@ describe('cancelling in the training store', () => {
       quantizeCancelled: 'imp',
       model: previous,
     });
+  });
+
+  it('a worker crash ends the run failed with the crash message, keeps the model, and a retry starts again', async () => {
+    const items = new Map<string, string>();
+    setJournalStorage({
+      getItem: (k) => items.get(k) ?? null,
+      setItem: (k, v) => void items.set(k, v),
+      removeItem: (k) => void items.delete(k),
+    });
+    const crash = new StudioError(
+      'worker-crashed',
+      'The training worker stopped unexpectedly (an uncaught error). Try again: a fresh worker will be started.',
+    );
+    const run = useTraining.getState().train(impulse);
+    await tick();
+    // While the job runs it is in the journal, so a reload now would be reported.
+    expect(items.size).toBe(1);
+    worker.finish!(crash);
+    await run;
+    expect(useTraining.getState()).toMatchObject({ active: null, model: previous });
+    expect(useTraining.getState().lastRun).toMatchObject({ status: 'failed', message: crash.message });
+    expect(db.runs.map((r) => r.status)).toEqual(['running', 'failed']);
+    expect(useToasts.getState().toasts.at(-1)?.message).toBe(crash.message);
+    expect(takeInterruptedJobs()).toEqual([]);
+
+    const retry = useTraining.getState().train(impulse);
+    await tick();
+    expect(worker.calls).toEqual(['train', 'train']);
+    worker.finish!(cancelled());
+    await retry;
+    setJournalStorage(null);
   });
 });

@@ -17,6 +17,7 @@ import type { FeatureJobSample } from '../../workers/dspApi';
 import type { TrainProgress } from '../../workers/trainApi';
 import { getDb } from './db';
 import { useDataset } from './datasetStore';
+import { journaled } from './jobJournal';
 import { toast } from './toastStore';
 
 export interface ActiveTraining {
@@ -150,38 +151,40 @@ export const useTraining = create<TrainingState>((set, get) => ({
       await db.putTrainingRun(run);
       // Cancelled before the job reached the worker: there is nothing to stop there.
       if (get().active?.cancelling) throw new StudioError('cancelled', 'Training was cancelled.');
-      const model = await trainWorker().train(
-        {
-          impulse,
-          samples,
-          backend: get().backend,
-          baseUrl: new URL(import.meta.env.BASE_URL, location.href).href,
-        },
-        proxy((p: TrainProgress) => {
-          const a = get().active;
-          if (!a) return;
-          if (p.phase === 'features')
-            set({
-              active: {
-                ...a,
-                phase: p.phase,
-                featureFraction: p.features.done / Math.max(1, p.features.total),
-              },
-            });
-          else if (p.phase === 'preparing')
-            set({ active: { ...a, phase: p.phase, backend: p.backend, backendNote: p.note ?? null } });
-          else if (p.phase === 'training')
-            set({
-              active: {
-                ...a,
-                phase: p.phase,
-                backend: p.backend,
-                totalEpochs: p.totalEpochs,
-                history: [...a.history, p.epoch],
-              },
-            });
-          else set({ active: { ...a, phase: p.phase } });
-        }),
+      const model = await journaled('training', impulse.name, () =>
+        trainWorker().train(
+          {
+            impulse,
+            samples,
+            backend: get().backend,
+            baseUrl: new URL(import.meta.env.BASE_URL, location.href).href,
+          },
+          proxy((p: TrainProgress) => {
+            const a = get().active;
+            if (!a) return;
+            if (p.phase === 'features')
+              set({
+                active: {
+                  ...a,
+                  phase: p.phase,
+                  featureFraction: p.features.done / Math.max(1, p.features.total),
+                },
+              });
+            else if (p.phase === 'preparing')
+              set({ active: { ...a, phase: p.phase, backend: p.backend, backendNote: p.note ?? null } });
+            else if (p.phase === 'training')
+              set({
+                active: {
+                  ...a,
+                  phase: p.phase,
+                  backend: p.backend,
+                  totalEpochs: p.totalEpochs,
+                  history: [...a.history, p.epoch],
+                },
+              });
+            else set({ active: { ...a, phase: p.phase } });
+          }),
+        ),
       );
       const completed = await db.getTrainingRun(impulse.id);
       set({ model, lastRun: completed ?? null, active: null });
@@ -227,19 +230,21 @@ export const useTraining = create<TrainingState>((set, get) => ({
       quantizeCancelled: null,
     });
     try {
-      const updated = await trainWorker().quantize(
-        {
-          impulse,
-          model,
-          trainingSamples: jobSamples(impulse, 'training'),
-          testingSamples: jobSamples(impulse, 'testing'),
-          settings: get().quantizeSettings,
-        },
-        // Progress comes over its own message port, so a last report can land after the result: ignore it then.
-        proxy((phase: Quantizing['phase'], fraction: number) => {
-          const q = get().quantizing;
-          if (q) set({ quantizing: { ...q, phase, fraction } });
-        }),
+      const updated = await journaled('quantisation', impulse.name, () =>
+        trainWorker().quantize(
+          {
+            impulse,
+            model,
+            trainingSamples: jobSamples(impulse, 'training'),
+            testingSamples: jobSamples(impulse, 'testing'),
+            settings: get().quantizeSettings,
+          },
+          // Progress comes over its own message port, so a last report can land after the result: ignore it then.
+          proxy((phase: Quantizing['phase'], fraction: number) => {
+            const q = get().quantizing;
+            if (q) set({ quantizing: { ...q, phase, fraction } });
+          }),
+        ),
       );
       if (get().impulseId === impulse.id) set({ model: updated });
       toast.success('Quantised to int8.');

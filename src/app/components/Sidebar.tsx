@@ -1,3 +1,5 @@
+import { Suspense } from 'react';
+import { LazySidebarGuide } from '../guide/lazyGuide';
 import { STAGES, type PageId } from '../routes';
 import { routeHref } from '../useRoute';
 import type { NavDrawer } from './useNavDrawer';
@@ -43,11 +45,13 @@ export function Sidebar({ active, drawer }: { active: PageId; drawer: NavDrawer 
             >
               <span className="step">{i + 1}</span>
               <span className="nav-label">{s.title}</span>
-              {!s.built && <span className="soon">soon</span>}
             </a>
           </li>
         ))}
       </ol>
+      <Suspense fallback={null}>
+        <LazySidebarGuide />
+      </Suspense>
       <div className="sidebar-foot">Runs entirely in this browser. Nothing is uploaded.</div>
     </nav>
   );

@@ -1,7 +1,8 @@
-import { useRef, useState } from 'react';
+import { Suspense, useRef, useState } from 'react';
 import { useProjects } from '../../state/projectsStore';
 import { exportCurrentProject, importArchivesAsProjects } from '../../state/projectArchiveActions';
 import { ConfirmDialog } from '../components/ConfirmDialog';
+import { LazyPageGuide } from '../guide/lazyGuide';
 import type { Project } from '../../core/dataset/project';
 
 export function ProjectsPage() {
@@ -50,6 +51,9 @@ export function ProjectsPage() {
         />
       </div>
       {projects.length === 0 && <p className="muted">No projects yet. Create one above.</p>}
+      <Suspense fallback={null}>
+        <LazyPageGuide />
+      </Suspense>
       <ul className="project-list">
         {projects.map((p) => (
           <ProjectRow key={p.id} project={p} current={p.id === currentId} onDelete={() => setToDelete(p)} />

@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useProjects } from '../../state/projectsStore';
-import { STAGES } from '../routes';
+import { LazyPageGuide } from '../guide/lazyGuide';
 
 /** The guided first screen for a new user: name a project, and see the path ahead. */
 export function Welcome() {
@@ -32,16 +32,9 @@ export function Welcome() {
           Create project
         </button>
       </form>
-      <h2>The path from data to device</h2>
-      <ol className="path">
-        {STAGES.map((s) => (
-          <li key={s.id}>
-            <strong>{s.title}</strong>
-            <span className="muted"> — {s.purpose}</span>
-            {!s.built && <span className="soon">soon</span>}
-          </li>
-        ))}
-      </ol>
+      <Suspense fallback={null}>
+        <LazyPageGuide />
+      </Suspense>
     </section>
   );
 }

@@ -1,4 +1,5 @@
 /** How the profiling views write figures: milliseconds and kilobytes, "≈" before an estimate, and tooltips. */
+import { boardShortName } from '../../core/mcu/boardShortName';
 import { RUNTIMES, type Runtime } from '../../core/mcu/cost';
 import type { Accuracy, BoardProfile, Budget, BytesPart, MsFigure } from '../../core/mcu/profileTypes';
 
@@ -32,7 +33,7 @@ export function budgetTitle(budget: Budget): string {
   ].join('\n');
 }
 
-/** "12 ms · 18 KB RAM · 41 KB flash on <board>": the line the Training page shows. */
+/** "12 ms · 18 KB RAM · 41 KB flash on <board's short name>": the line the Training page shows. */
 export function summaryLine(p: BoardProfile): string {
-  return `${formatMs(p.latencyMs.ms)} · ${formatKb(p.ram.usedBytes)} RAM · ${formatKb(p.flash.usedBytes)} flash on ${p.boardName}`;
+  return `${formatMs(p.latencyMs.ms)} · ${formatKb(p.ram.usedBytes)} RAM · ${formatKb(p.flash.usedBytes)} flash on ${boardShortName(p.board)}`;
 }

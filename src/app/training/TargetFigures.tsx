@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { Impulse } from '../../core/impulse/impulse';
 import type { TrainedModel } from '../../core/learn/trainedModel';
+import { boardShortName } from '../../core/mcu/boardShortName';
 import { targetBoard } from '../../core/mcu/targetBoard';
 import { modelKey, useProfiling } from '../../state/profilingStore';
 import { currentProject, useProjects } from '../../state/projectsStore';
@@ -19,14 +20,16 @@ export function TargetFigures({ impulse, model }: { impulse: Impulse; model: Tra
       <span className="metric-label">
         On the target board (<a href="#/profiling">Profiling</a>)
       </span>
-      {!model.int8 && <span className="muted small">Quantise to int8 to see it on {board.name}.</span>}
+      {!model.int8 && (
+        <span className="muted small">Quantise to int8 to see it on {boardShortName(board.id)}.</span>
+      )}
       {model.int8 && summary?.status === 'running' && <span className="muted small">Estimating…</span>}
       {summary?.status === 'error' && <span className="error-text">{summary.error}</span>}
       {summary?.profile && (
         <span
           className="small"
           data-testid="target-figures-line"
-          title={`int8, TFLite Micro + CMSIS-NN, estimated: ${summary.profile.reason}`}
+          title={`${summary.profile.boardName}, int8, TFLite Micro + CMSIS-NN, estimated: ${summary.profile.reason}`}
         >
           ≈ {summaryLine(summary.profile)}
           {!summary.profile.fits && <strong className="error-text"> — does not fit</strong>}

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { WindowShape } from './block';
 import { mfeBlock } from './mfe';
+import { describeParamNote } from './params';
+import { readParamsFile } from './paramsFile';
 
 const configError = (pattern: RegExp) =>
   expect.objectContaining({ code: 'dsp-config', message: expect.stringMatching(pattern) });
@@ -30,9 +32,21 @@ describe('MFE parameters', () => {
       fft_length: 256,
       low_frequency: 0,
       high_frequency: 0,
-      win_size: 101,
       noise_floor_db: -52,
     });
+  });
+
+  it('accepts win_size, which only implementation versions 1 and 2 read, drops it and says so', () => {
+    const json = { win_size: 101, num_filters: 32 };
+    expect(mfeBlock.parseParams(json)).toEqual({ ...defaults, num_filters: 32 });
+    const notes = (mfeBlock.paramNotes?.(json) ?? []).map(describeParamNote);
+    expect(notes).toEqual([
+      '"win_size" is ignored: only implementation versions 1 and 2 of the block use it (their sliding mean ' +
+        'normalisation); version 4, which the studio runs, scales by the noise floor instead',
+    ]);
+    const file = readParamsFile('mfe.json', new TextEncoder().encode(JSON.stringify(json)), mfeBlock);
+    expect(file.notes).toEqual(notes);
+    expect(mfeBlock.paramNotes?.({ num_filters: 32 })).toEqual([]);
   });
 
   it('rejects unknown keys and bad values', () => {

@@ -11,7 +11,7 @@ import { getRealFft, type RealFft } from './fft';
 import { frameLayout, type FrameLayout } from './framing';
 import { framesTouching, windowFrameMatrices, type FrameRows } from './frameReuse';
 import { applyMelFilterbank, getMelFilterbank, type MelFilterbank } from './mel';
-import { numberRule, parseBlockParams, type ParamRules } from './params';
+import { numberRule, paramSpecNotes, parseParamSpec, type ParamRules, type ParamSpec } from './params';
 import { getLoudnessLevels, type LoudnessLevels } from './quantisedLoudness';
 import { preemphasis, preemphasisSpan } from './preemphasis';
 
@@ -23,8 +23,6 @@ export type MfeParams = {
   low_frequency: number;
   /** 0 means fs/2. */
   high_frequency: number;
-  /** Not used by implementation version 4; kept so saved settings carry over. */
-  win_size: number;
   noise_floor_db: number;
 };
 
@@ -37,7 +35,6 @@ const defaults: MfeParams = {
   fft_length: 256,
   low_frequency: 0,
   high_frequency: 0,
-  win_size: 101,
   noise_floor_db: -52,
 };
 
@@ -48,8 +45,20 @@ const rules: ParamRules<MfeParams> = {
   fft_length: numberRule({ integer: true, min: 2, max: 65536 }),
   low_frequency: numberRule({ min: 0 }),
   high_frequency: numberRule({ min: 0 }),
-  win_size: numberRule({ integer: true, min: 1 }),
   noise_floor_db: numberRule({ below: 12 }),
+};
+
+const spec: ParamSpec<MfeParams> = {
+  title: TITLE,
+  defaults,
+  rules,
+  // Edge Impulse's mfe/dsp.py reads win_size only for implementation versions 1 and 2, whose sliding mean
+  // normalisation (cmvnw) version 3 replaced with the noise floor; parameters.json still lists it.
+  ignored: {
+    win_size:
+      'only implementation versions 1 and 2 of the block use it (their sliding mean normalisation); ' +
+      'version 4, which the studio runs, scales by the noise floor instead',
+  },
 };
 
 const PRE_COF = 0.98;
@@ -146,7 +155,8 @@ export const mfeBlock: DspBlock<MfeParams> = {
   id: 'mfe',
   title: TITLE,
   defaults,
-  parseParams: (json) => parseBlockParams(TITLE, defaults, json, rules),
+  parseParams: (json) => parseParamSpec(spec, json),
+  paramNotes: (json) => paramSpecNotes(spec, json),
   describe(params, window) {
     const { layout } = plan(params, window);
     return { featureCount: layout.count * params.num_filters, shape: [layout.count, params.num_filters] };

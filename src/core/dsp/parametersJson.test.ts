@@ -70,6 +70,7 @@ const PARAMETERS_JSON: Record<BlockId, Record<string, unknown>> = {
 /** Keys each block accepts but does not store. */
 const IGNORED: Partial<Record<BlockId, string[]>> = {
   spectral: ['spectral-peaks-count', 'spectral-peaks-threshold', 'spectral-power-edges'],
+  mfe: ['win_size'],
   spectrogram: ['show_axes'],
 };
 

@@ -1,13 +1,32 @@
 import { StudioError } from '../errors';
 import type { LayerSpec, NeuralBlock } from './learnBlock';
 import { layerFieldProblems } from '../validation/learnBlockRules';
-import { problemList } from '../validation/numberRule';
+import { fieldProblems, problemList, type NumberRule } from '../validation/numberRule';
+
+/**
+ * A depthwise-separable convolution block: a depthwise K(×K) convolution (one filter per input channel, ReLU)
+ * then a pointwise 1×1 convolution to `filters` channels (ReLU), as MobileNet and DS-CNN use. It is planned,
+ * built, exported and costed here; the editor's layer list (LayerSpec) takes it up with the editor.
+ */
+export interface SeparableConvSpec {
+  type: 'separableConv';
+  filters: number;
+  kernelSize: number;
+}
+
+/** Every layer kind the architecture planner accepts. */
+export type ArchitectureLayerSpec = LayerSpec | SeparableConvSpec;
+
+const SEPARABLE_RULES: Record<'filters' | 'kernelSize', NumberRule> = {
+  filters: { label: 'Filters', integer: true, min: 1, max: 512 },
+  kernelSize: { label: 'Kernel', integer: true, min: 1, max: 15 },
+};
 
 /** One layer of a planned network, with the shape it outputs (without the batch dimension). */
 export interface PlannedLayer {
   /** 'input' and 'reshape'/'flatten' are implied layers the studio inserts; 'output' is the added head. */
-  type: LayerSpec['type'] | 'input' | 'reshape' | 'flatten' | 'output';
-  spec?: LayerSpec;
+  type: ArchitectureLayerSpec['type'] | 'input' | 'reshape' | 'flatten' | 'output';
+  spec?: ArchitectureLayerSpec;
   outputShape: number[];
   params: number;
   /** What the layer is, for the architecture table (e.g. "conv1d 8 filters, kernel 3"). */
@@ -29,12 +48,14 @@ function fail(message: string): never {
 }
 
 /** The layer's sizes, by the same rules as the architecture editor's fields. */
-function checkLayer(layer: LayerSpec, at: number): void {
-  const problem = problemList(layerFieldProblems(layer))[0];
+function checkLayer(layer: ArchitectureLayerSpec, at: number): void {
+  const problems =
+    layer.type === 'separableConv' ? fieldProblems(layer, SEPARABLE_RULES) : layerFieldProblems(layer);
+  const problem = problemList(problems)[0];
   if (problem) fail(`Layer ${at + 1}: ${problem}`);
 }
 
-function describeLayer(l: LayerSpec): string {
+function describeLayer(l: ArchitectureLayerSpec): string {
   switch (l.type) {
     case 'dense':
       return `Dense, ${l.units} neurons, ReLU`;
@@ -42,6 +63,8 @@ function describeLayer(l: LayerSpec): string {
       return `Conv1D, ${l.filters} filters, kernel ${l.kernelSize}, ReLU`;
     case 'conv2d':
       return `Conv2D, ${l.filters} filters, kernel ${l.kernelSize}×${l.kernelSize}, ReLU`;
+    case 'separableConv':
+      return `Depthwise-separable conv, kernel ${l.kernelSize}, then ${l.filters} filters 1×1, ReLU`;
     case 'maxPool':
       return `Max pooling, size ${l.size}`;
     case 'avgPool':
@@ -59,7 +82,7 @@ function describeLayer(l: LayerSpec): string {
  */
 export function planArchitecture(
   featureShape: readonly number[],
-  layers: readonly LayerSpec[],
+  layers: readonly ArchitectureLayerSpec[],
   head: OutputHead,
 ): Architecture {
   const featureCount = featureShape.reduce((a, b) => a * b, 1);
@@ -71,11 +94,14 @@ export function planArchitecture(
     layers.filter((l) => l.type === 'conv1d' || l.type === 'conv2d').map((l) => l.type),
   );
   if (convTypes.size > 1) fail('Use either Conv1D or Conv2D layers in one network, not both.');
-  const style: Architecture['style'] = convTypes.has('conv2d')
-    ? 'conv2d'
-    : convTypes.has('conv1d')
-      ? 'conv1d'
-      : 'dense';
+  // Separable blocks follow the other convolutions' layout; alone they are 2-D, as in DS-CNN.
+  const separable = layers.some((l) => l.type === 'separableConv');
+  const style: Architecture['style'] =
+    convTypes.has('conv2d') || (separable && !convTypes.has('conv1d'))
+      ? 'conv2d'
+      : convTypes.has('conv1d')
+        ? 'conv1d'
+        : 'dense';
   let shape: number[] = [featureCount];
   if (style !== 'dense') {
     if (featureShape.length !== 2) {
@@ -109,12 +135,16 @@ export function planArchitecture(
         lastWasConvOrPool = false;
         break;
       case 'conv1d':
-      case 'conv2d': {
+      case 'conv2d':
+      case 'separableConv': {
         if (flat)
           fail(`Layer ${i + 1}: a convolution cannot follow a dense layer; move it before the dense layers.`);
         const inChannels = shape[shape.length - 1];
-        const kernelCells = l.type === 'conv1d' ? l.kernelSize : l.kernelSize * l.kernelSize;
-        params = kernelCells * inChannels * l.filters + l.filters;
+        const kernelCells = style === 'conv1d' ? l.kernelSize : l.kernelSize * l.kernelSize;
+        params =
+          l.type === 'separableConv'
+            ? kernelCells * inChannels + inChannels + inChannels * l.filters + l.filters
+            : kernelCells * inChannels * l.filters + l.filters;
         shape = [...shape.slice(0, -1), l.filters];
         lastWasConvOrPool = true;
         break;

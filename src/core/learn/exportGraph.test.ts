@@ -1,7 +1,7 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import { planArchitecture } from './architecture';
+import { planArchitecture, type ArchitectureLayerSpec } from './architecture';
 import { exportGraph } from './exportGraph';
 import { buildTfModel, readLayerWeights } from './tfModel';
 import type { LayerSpec } from './learnBlock';
@@ -20,7 +20,7 @@ function randomInputs(count: number, features: number, seed: number): Float32Arr
 /** The exported float IR, run by our interpreter, must give what tfjs gives for the same weights. */
 function expectSameOutputs(
   featureShape: number[],
-  layers: LayerSpec[],
+  layers: ArchitectureLayerSpec[],
   head: Parameters<typeof planArchitecture>[2],
 ) {
   const arch = planArchitecture(featureShape, layers, head);
@@ -99,6 +99,28 @@ describe('exportGraph', () => {
     expect(graph.tensors[graph.outputs[0]].shape).toEqual([1, 1]);
     expect(graph.ops[graph.ops.length - 1].kind).toBe('FULLY_CONNECTED');
   });
+
+  it.each<[string, number[], LayerSpec[]]>([
+    ['2-D', [12, 8], [{ type: 'conv2d', filters: 4, kernelSize: 3 }]],
+    ['1-D', [12, 8], [{ type: 'conv1d', filters: 4, kernelSize: 3 }]],
+    ['2-D alone', [12, 8], []],
+  ])(
+    'exports a %s depthwise-separable block as DEPTHWISE_CONV_2D + 1×1 CONV_2D equal to tfjs',
+    (_, shape, before) => {
+      const layers: ArchitectureLayerSpec[] = [
+        ...before,
+        { type: 'separableConv', filters: 6, kernelSize: 3 },
+        { type: 'maxPool', size: 2 },
+      ];
+      const graph = expectSameOutputs(shape, layers, { kind: 'classifier', classes: 3 });
+      const at = graph.ops.findIndex((o) => o.kind === 'DEPTHWISE_CONV_2D');
+      expect(graph.ops[at + 1].kind).toBe('CONV_2D');
+      const channels = before.length ? 4 : 1;
+      const kernel = before[0]?.type === 'conv1d' ? [1, 3] : [3, 3];
+      expect(graph.tensors[graph.ops[at].inputs[1]].shape).toEqual([1, ...kernel, channels]);
+      expect(graph.tensors[graph.ops[at + 1].inputs[1]].shape).toEqual([6, 1, 1, channels]);
+    },
+  );
 });
 
 describe('planArchitecture', () => {
@@ -115,8 +137,27 @@ describe('planArchitecture', () => {
     expect(arch.totalParams).toBe(934);
   });
 
-  it.each<[number[], LayerSpec[], RegExp]>([
+  it('counts a separable block as depthwise (K·K·C + C) plus pointwise (C·F + F) parameters', () => {
+    const arch = planArchitecture(
+      [10, 8],
+      [
+        { type: 'conv2d', filters: 4, kernelSize: 3 },
+        { type: 'separableConv', filters: 6, kernelSize: 3 },
+      ],
+      { kind: 'classifier', classes: 2 },
+    );
+    expect(arch.style).toBe('conv2d');
+    expect(arch.layers[3]).toMatchObject({ outputShape: [10, 8, 6], params: 9 * 4 + 4 + 4 * 6 + 6 });
+  });
+
+  it.each<[number[], ArchitectureLayerSpec[], RegExp]>([
     [[33], [{ type: 'conv1d', filters: 8, kernelSize: 3 }], /laid out in time/],
+    [[33], [{ type: 'separableConv', filters: 8, kernelSize: 3 }], /laid out in time/],
+    [
+      [10, 4],
+      [{ type: 'separableConv', filters: 8, kernelSize: 0 }],
+      /Layer 1: Kernel must be a whole number/,
+    ],
     [
       [10, 4],
       [

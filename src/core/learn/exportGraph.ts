@@ -7,6 +7,7 @@ import type { LayerWeights } from './tfModel';
  * The float32 IR of a trained network (DESIGN.md §6 layouts): input [1, F]; conv1d becomes a 1×K CONV_2D
  * over [1, 1, T, C]; conv2d a CONV_2D over [1, T, C, 1]; pooling a *_POOL_2D with stride = size; flatten a
  * RESHAPE; dense a FULLY_CONNECTED with weights [out, in]; dropout disappears; a classifier ends in SOFTMAX.
+ * A separable block becomes DEPTHWISE_CONV_2D (filter [1, KH, KW, C]) then a 1×1 CONV_2D.
  */
 export function exportGraph(
   arch: Architecture,
@@ -48,29 +49,41 @@ export function exportGraph(
       case 'flatten':
         return reshape([1, layer.outputShape[0]], name);
       case 'conv1d':
-      case 'conv2d': {
-        const lw = nextWeights();
-        const [filter, filterShape] = convFilterOhwi(lw);
-        const f = add({ name: `${name}/filter`, shape: filterShape, dtype: 'float32', data: filter });
-        const b = add({
-          name: `${name}/bias`,
-          shape: [lw.bias.length],
+      case 'conv2d':
+        current = convolution(nextWeights(), name, nhwc(layer.outputShape));
+        return;
+      case 'separableConv': {
+        const depthwise = nextWeights();
+        const [kh, kw, channels] = depthwise.kernelShape;
+        const inShape = nhwc(arch.layers[i - 1].outputShape);
+        const f = add({
+          name: `${name}/depthwise/filter`,
+          shape: [1, kh, kw, channels],
           dtype: 'float32',
-          data: Float32Array.from(lw.bias),
+          // tfjs's [KH, KW, C, 1] is TFLite's [1, KH, KW, C] element for element.
+          data: Float32Array.from(depthwise.kernel),
         });
-        const out = add({ name, shape: nhwc(layer.outputShape), dtype: 'float32' });
+        const b = add({
+          name: `${name}/depthwise/bias`,
+          shape: [channels],
+          dtype: 'float32',
+          data: Float32Array.from(depthwise.bias),
+        });
+        const mid = add({ name: `${name}/depthwise`, shape: inShape, dtype: 'float32' });
         ops.push({
-          kind: 'CONV_2D',
+          kind: 'DEPTHWISE_CONV_2D',
           inputs: [current, f, b],
-          outputs: [out],
+          outputs: [mid],
           padding: 'SAME',
           strideH: 1,
           strideW: 1,
           dilationH: 1,
           dilationW: 1,
+          depthMultiplier: 1,
           activation: 'RELU',
         });
-        current = out;
+        current = mid;
+        current = convolution(nextWeights(), name, nhwc(layer.outputShape));
         return;
       }
       case 'maxPool':
@@ -116,6 +129,30 @@ export function exportGraph(
   if (w !== weights.length)
     throw new StudioError('export', 'The trained model has more weight tensors than its architecture.');
   return { tensors, ops, inputs: [0], outputs: [current], description };
+
+  function convolution(lw: LayerWeights, name: string, outShape: number[]): number {
+    const [filter, filterShape] = convFilterOhwi(lw);
+    const f = add({ name: `${name}/filter`, shape: filterShape, dtype: 'float32', data: filter });
+    const b = add({
+      name: `${name}/bias`,
+      shape: [lw.bias.length],
+      dtype: 'float32',
+      data: Float32Array.from(lw.bias),
+    });
+    const out = add({ name, shape: outShape, dtype: 'float32' });
+    ops.push({
+      kind: 'CONV_2D',
+      inputs: [current, f, b],
+      outputs: [out],
+      padding: 'SAME',
+      strideH: 1,
+      strideW: 1,
+      dilationH: 1,
+      dilationW: 1,
+      activation: 'RELU',
+    });
+    return out;
+  }
 
   function fullyConnected(lw: LayerWeights, name: string, activation: Activation): number {
     const [inputs, units] = lw.kernelShape;

@@ -4,6 +4,7 @@ import { sliceWindows } from '../dataset/windowing';
 import type { SampleValues } from '../dataset/sample';
 import { Random } from '../virtual/random';
 import { LiveWindower, liveAxisIndices, type LiveWindow } from './liveWindow';
+import { impulseInputProblems } from '../validation/impulseInputRules';
 
 interface Case {
   sensorAxes: string[];
@@ -241,5 +242,18 @@ describe('LiveWindower errors', () => {
     expect(() => new LiveWindower({ input, sensorAxes: ['accX'], sensorName: 'IMU', sensorHz: 0 })).toThrow(
       /not known yet/,
     );
+  });
+
+  it('refuses a stride under one sample period with the message the impulse form shows', () => {
+    const input = { windowSizeMs: 1000, windowStrideMs: 5, frequencyHz: 62.5, axes: ['accX'] };
+    const options = { input, sensorAxes: ['accX'], sensorName: 'IMU', sensorHz: 62.5 };
+    expect(() => new LiveWindower(options)).toThrow(
+      expect.objectContaining({
+        code: 'window-params',
+        message: impulseInputProblems({ ...input, zeroPad: true }).windowStrideMs,
+      }),
+    );
+    expect(() => new LiveWindower(options)).toThrow(/use a stride of at least 16 ms/);
+    expect(() => new LiveWindower({ ...options, input: { ...input, windowStrideMs: 16 } })).not.toThrow();
   });
 });

@@ -13,7 +13,7 @@
  * a float32 rounding step otherwise (16 → 11.025 kHz), as positions then differ in their last bit.
  */
 import { StudioError } from '../errors';
-import { framesPerWindow } from '../dataset/windowing';
+import { framesPerWindow, subSampleStrideProblem } from '../dataset/windowing';
 import { resampleToFloat32, sameRate } from '../dataset/resample';
 import type { SampleValues } from '../dataset/sample';
 import type { ImpulseInput } from '../impulse/impulse';
@@ -121,6 +121,9 @@ export class LiveWindower {
         'window-params',
         `A ${input.windowSizeMs} ms window at ${input.frequencyHz} Hz holds no frame.`,
       );
+    // The same refusal as windowSignal: window starts are rounded to whole frames, so they would repeat.
+    const shortStride = subSampleStrideProblem(input.windowStrideMs, input.frequencyHz);
+    if (shortStride) throw new StudioError('window-params', shortStride);
     this.indices = liveAxisIndices(sensorAxes, input.axes, sensorName);
     this.axes = this.indices.length;
     this.sensorAxisCount = sensorAxes.length;

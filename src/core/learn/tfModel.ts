@@ -2,7 +2,10 @@ import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import type { Architecture, PlannedLayer } from './architecture';
 
-/** Weights of one layer that has them (conv or dense), as tfjs lays them out: kernel [..., in, out], bias [out]. */
+/**
+ * Weights of one layer that has them (conv or dense), as tfjs lays them out: kernel [..., in, out], bias [out];
+ * a depthwise kernel is [KH, KW, channels, 1].
+ */
 export interface LayerWeights {
   kernel: Float32Array;
   kernelShape: number[];
@@ -62,7 +65,47 @@ function layerFor(
     }
     case 'dropout':
       return tfl.layers.dropout({ rate: spec.rate, seed });
+    case 'separableConv':
+      // Two layers (or four): built by separableLayers.
+      return null;
   }
+}
+
+/**
+ * A separable block as tfjs layers: depthwise then pointwise 1×1, each with ReLU. tfjs has no 1-D depthwise
+ * layer, so a conv1d-style block runs as a 1×K depthwise conv over [1, T, C] between two reshapes.
+ */
+function separableLayers(
+  p: PlannedLayer,
+  inShape: readonly number[],
+  style: Architecture['style'],
+  seed: number,
+): tfl.layers.Layer[] {
+  if (p.spec?.type !== 'separableConv') return [];
+  const { filters, kernelSize } = p.spec;
+  const oneD = style === 'conv1d';
+  const depthwise = tfl.layers.depthwiseConv2d({
+    kernelSize: oneD ? [1, kernelSize] : kernelSize,
+    depthMultiplier: 1,
+    padding: 'same',
+    activation: 'relu',
+    depthwiseInitializer: tfl.initializers.glorotUniform({ seed }),
+  });
+  const pointwise = tfl.layers.conv2d({
+    filters,
+    kernelSize: 1,
+    padding: 'same',
+    activation: 'relu',
+    // A seed apart from the following layers' (seed + index).
+    kernelInitializer: tfl.initializers.glorotUniform({ seed: seed + 1000 }),
+  });
+  if (!oneD) return [depthwise, pointwise];
+  return [
+    tfl.layers.reshape({ targetShape: [1, ...inShape] }),
+    depthwise,
+    pointwise,
+    tfl.layers.reshape({ targetShape: p.outputShape }),
+  ];
 }
 
 /** A tfjs model for a planned architecture, compiled for training (Adam; cross-entropy or mean squared error). */
@@ -74,6 +117,11 @@ export function buildTfModel(
   const inputShape = arch.layers[0].outputShape;
   let needsInput = true;
   arch.layers.forEach((p, i) => {
+    if (p.type === 'separableConv') {
+      const inShape = arch.layers[i - 1].outputShape;
+      for (const layer of separableLayers(p, inShape, arch.style, options.seed + i)) model.add(layer);
+      return;
+    }
     const layer = layerFor(p, arch.style, options.seed + i, needsInput ? inputShape : null);
     if (layer) {
       model.add(layer as tfl.layers.Layer);

@@ -81,8 +81,12 @@ export interface ModelEstimate {
   calibrated: boolean;
 }
 
-/** The integer SIMD the runtime's kernels use on this target (CMSIS-NN needs the DSP extension, or Helium). */
+/**
+ * The integer SIMD the runtime's kernels use on this target: CMSIS-NN needs the DSP extension, or Helium; the
+ * generated C takes its SMLAD path wherever the compiler defines __ARM_FEATURE_DSP; reference kernels none.
+ */
 export function kernelSimd(target: Target, runtime: Runtime): IntegerSimd {
+  if (runtime === 'studio-generated') return target.dspExtension ? 'dsp' : 'none';
   if (runtime !== 'tflm-cmsis-nn') return 'none';
   const simd = getCore(target.core).simd;
   if (simd === 'helium') return target.helium ? 'helium' : target.dspExtension ? 'dsp' : 'none';
@@ -108,6 +112,20 @@ function overheadMix(w: OpWork, runtime: Runtime, options: EstimateOptions): Mix
   return mix;
 }
 
+/**
+ * Measured ÷ counted cycles for a runtime. The generated build's mixes are counted from the instructions GCC
+ * emits for its kernels (costGenerated.ts), so nothing is left to fit: 1, checked against QEMU's instruction
+ * count on a Cortex-M4 (bench/deploy.ts). The TFLM kernels' counted loops take the fitted efficiency.
+ */
+function runtimeEfficiency(
+  target: Target,
+  runtime: Runtime,
+  fit: NnFit,
+): { value: number; calibrated: boolean } {
+  if (runtime === 'studio-generated') return { value: 1, calibrated: true };
+  return nnEfficiency(target.core, fit);
+}
+
 /** The cycles of one op on a target under a runtime. */
 export function opCost(w: OpWork, target: Target, runtime: Runtime, options: EstimateOptions = {}): OpCost {
   const core = getCore(target.core);
@@ -120,7 +138,7 @@ export function opCost(w: OpWork, target: Target, runtime: Runtime, options: Est
     target.constantMemory.dataCacheKb * 1024,
   );
   const fit = options.fit ?? NN_FIT;
-  const efficiency = nnEfficiency(target.core, fit).value;
+  const efficiency = runtimeEfficiency(target, runtime, fit).value;
   const windowKernel = kernel.group === 'window' && runtime === 'tflm-cmsis-nn';
   const kernelCycles = price(kernel.mix);
   const overheadCycles = price(overheadMix(w, runtime, options));
@@ -146,7 +164,7 @@ export function estimateModel(
 ): ModelEstimate {
   const ops = graphWork(graph).map((w) => opCost(w, target, runtime, options));
   const cycles = ops.reduce((s, o) => s + o.cycles, 0);
-  const { value, calibrated } = nnEfficiency(target.core, options.fit ?? NN_FIT);
+  const { value, calibrated } = runtimeEfficiency(target, runtime, options.fit ?? NN_FIT);
   return {
     runtime,
     target: target.name,

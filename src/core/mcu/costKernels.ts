@@ -6,25 +6,17 @@
  * - CMSIS-NN: with the DSP extension, 2 × 2 blocks of int8 read four at a time, widened by SXTB16 and
  *   accumulated by SMLAD (two MACs each); with Helium, 16-lane VMLADAVA (4 rows × 16 values per 9 vector
  *   instructions); on ARMv6-M its plain-C paths. On the ESP32-S3 the counterpart is Espressif's esp-nn (PIE).
- * - The studio's generated C: the reference kernels' arithmetic in plain loops with constant shapes, padding
- *   handled by the loop bounds and the input offset folded into the bias (exact in integers), so no per-tap check.
+ * - The studio's generated C: costGenerated.ts (int8) and costFloatKernels.ts (float32, RESHAPE, QUANTIZE).
  */
 import type { IntegerSimd } from './cores';
+import { float32Plan, reshapeOrConvert } from './costFloatKernels';
+import { generatedInt8Plan } from './costGenerated';
 import type { Mix } from './costMix';
-import { addMix, sumMixes } from './costMix';
+import { addMix } from './costMix';
+import { constantReads, plan, REFERENCE_TAP, taps, type KernelPlan, type Runtime } from './costPlan';
 import type { OpWork } from './opWork';
 
-export type Runtime = 'tflm-reference' | 'tflm-cmsis-nn' | 'studio-generated';
-
-export interface KernelPlan {
-  /** The library routine or loop that runs the op. */
-  path: string;
-  /** 'window' for convolutions (im2col and window bookkeeping), 'matrix' for FC, 'other' for the rest. */
-  group: 'window' | 'matrix' | 'other';
-  mix: Mix;
-  /** Bytes of constant data read from flash in one inference, re-reads included. */
-  constantReads: number;
-}
+export type { KernelPlan, Runtime } from './costPlan';
 
 /** TFLM MultiplyByQuantizedMultiplier per output: bias and multiplier loads, SRDHM (64-bit product), rounding shift, offset, clamp. */
 const REFERENCE_REQUANT: Mix = { int: { load: 3, mul64: 1, alu: 16, store: 1 } };
@@ -35,14 +27,7 @@ const HELIUM_REQUANT: Mix = { int: { vector: 1.75 } };
 
 /** Per MAC of the reference kernels' innermost loop: two loads, index increments, multiply-accumulate, loop branch. */
 const REFERENCE_MAC: Mix = { int: { load: 2, alu: 3, mul: 1, branch: 1 } };
-/** Per window tap of a reference convolution: the is-inside-image test and the row/column index set-up. */
-const REFERENCE_TAP: Mix = { int: { alu: 6, branch: 1 } };
 const REFERENCE_FC_MAC: Mix = { int: { load: 2, alu: 2, mul: 1, branch: 1 } };
-
-/** Generated C: two byte loads and an MLA per MAC, pointer increments and the loop branch amortised by unrolling ×4. */
-const GENERATED_MAC: Mix = { int: { load: 2, mul: 1, alu: 0.5, branch: 0.25 } };
-const GENERATED_DEPTHWISE_MAC: Mix = { int: { load: 2, mul: 1, alu: 1, branch: 0.25 } };
-const GENERATED_TAP: Mix = { int: { alu: 1, branch: 0.25 } };
 
 /** arm_nn_mat_mult_nt_t_s8 (DSP): per 16 MACs of a 2 × 2 × 4 block, 4 word loads, 8 SXTB16, 8 SMLAD, 1 loop step. */
 const DSP_MATMUL_MAC: Mix = { int: { load: 0.25, unpack: 0.5, dualMac: 0.5, alu: 0.0625, branch: 0.0625 } };
@@ -87,26 +72,6 @@ export const PREPARE_OP: Mix = { int: { load: 150, store: 150, alu: 400, branch:
 /** One QuantizeMultiplier in Prepare: scale ratio and frexp in double, rounding, the 64-bit shift. */
 export const PREPARE_MULTIPLIER: Mix = { double: { mul: 2, div: 1, add: 1, convert: 2 }, int: { alu: 40 } };
 
-function weightBytes(w: OpWork): number {
-  return w.constantBytes - w.biasElements * 4;
-}
-
-/** Weight bytes read per inference when the weights are re-read once per `pixelsPerPass` outputs, unless cached. */
-function constantReads(w: OpWork, passes: number, dataCacheBytes: number): number {
-  const weights = weightBytes(w);
-  return weights * (weights <= dataCacheBytes ? 1 : passes) + w.biasElements * 4;
-}
-
-function plan(
-  path: string,
-  group: KernelPlan['group'],
-  terms: ReadonlyArray<readonly [Mix, number]>,
-  reads: number,
-): KernelPlan {
-  return { path, group, mix: sumMixes(terms), constantReads: reads };
-}
-
-const taps = (w: OpWork) => w.outputElements * w.kernelH * w.kernelW;
 const im2colValues = (w: OpWork) => w.outputPixels * w.kernelH * w.kernelW * w.tapDepth;
 const isPointwise = (w: OpWork) =>
   w.kernelH === 1 &&
@@ -123,17 +88,6 @@ function int8Conv(w: OpWork, runtime: Runtime, simd: IntegerSimd, cache: number)
       [
         [REFERENCE_MAC, w.inBoundsMacs],
         [REFERENCE_TAP, taps(w)],
-        [REFERENCE_REQUANT, w.outputElements],
-      ],
-      constantReads(w, w.outputPixels, cache),
-    );
-  if (runtime === 'studio-generated')
-    return plan(
-      'generated conv loop',
-      'window',
-      [
-        [GENERATED_MAC, w.inBoundsMacs],
-        [GENERATED_TAP, taps(w)],
         [REFERENCE_REQUANT, w.outputElements],
       ],
       constantReads(w, w.outputPixels, cache),
@@ -202,17 +156,6 @@ function int8Depthwise(w: OpWork, runtime: Runtime, simd: IntegerSimd, cache: nu
       ],
       reads,
     );
-  if (runtime === 'studio-generated')
-    return plan(
-      'generated depthwise loop',
-      'window',
-      [
-        [GENERATED_DEPTHWISE_MAC, w.inBoundsMacs],
-        [GENERATED_TAP, taps(w)],
-        [REFERENCE_REQUANT, w.outputElements],
-      ],
-      reads,
-    );
   const variants: Record<IntegerSimd, readonly [string, Mix, Mix, number]> = {
     dsp: ['arm_depthwise_conv_s8_opt', DSP_DEPTHWISE_MAC, CMSIS_REQUANT, w.macs],
     helium: ['arm_depthwise_conv_s8_opt (MVE)', HELIUM_DEPTHWISE_MAC, HELIUM_REQUANT, w.macs],
@@ -233,18 +176,16 @@ function int8Depthwise(w: OpWork, runtime: Runtime, simd: IntegerSimd, cache: nu
 
 function int8FullyConnected(w: OpWork, runtime: Runtime, simd: IntegerSimd, cache: number): KernelPlan {
   const reads = constantReads(w, w.outputElements / (w.weightShape?.[0] ?? 1), cache);
-  if (runtime === 'tflm-reference' || runtime === 'studio-generated') {
-    const reference = runtime === 'tflm-reference';
+  if (runtime === 'tflm-reference')
     return plan(
-      reference ? 'reference_integer_ops::FullyConnected' : 'generated dense loop',
+      'reference_integer_ops::FullyConnected',
       'matrix',
       [
-        [reference ? REFERENCE_FC_MAC : GENERATED_MAC, w.macs],
+        [REFERENCE_FC_MAC, w.macs],
         [REFERENCE_REQUANT, w.outputElements],
       ],
       reads,
     );
-  }
   const variants: Record<IntegerSimd, readonly [string, Mix, Mix]> = {
     dsp: ['arm_fully_connected_s8', DSP_FC_MAC, CMSIS_REQUANT],
     helium: ['arm_fully_connected_s8 (MVE)', HELIUM_MATMUL_MAC, HELIUM_REQUANT],
@@ -331,91 +272,21 @@ function int8Other(w: OpWork, runtime: Runtime, simd: IntegerSimd): KernelPlan {
   }
 }
 
-/** RESHAPE copies its buffer in TFLM (a generated build aliases it); QUANTIZE/DEQUANTIZE convert each value. */
-function reshapeOrConvert(w: OpWork, runtime: Runtime): KernelPlan {
-  if (w.family === 'reshape') {
-    if (runtime === 'studio-generated') return plan('aliased buffer', 'other', [], 0);
-    const bytes = w.outputElements * (w.arithmetic === 'float32' ? 4 : 1);
-    return plan('memcpy', 'other', [[{ int: { load: 0.25, store: 0.25 } }, bytes]], 0);
-  }
-  const element: Mix =
-    w.family === 'quantize'
-      ? { single: { div: 1, convert: 1 }, int: { load: 1, alu: 4, store: 1 } }
-      : { single: { convert: 1, mul: 1 }, int: { load: 1, alu: 2, store: 1 } };
-  return plan(
-    w.family === 'quantize' ? 'AffineQuantize' : 'Dequantize',
-    'other',
-    [[element, w.outputElements]],
-    0,
-  );
-}
-
-/** Float32 kernels: TFLM runs reference_ops for every float op (CMSIS-NN has none); generated code plain loops. */
-function float32Plan(w: OpWork, runtime: Runtime, cache: number): KernelPlan {
-  const generated = runtime === 'studio-generated';
-  const mac: Mix = generated
-    ? { single: { mac: 1 }, int: { load: 2, alu: 0.5, branch: 0.25 } }
-    : { single: { mac: 1 }, int: { load: 2, alu: 3, branch: 1 } };
-  const tap: Mix = generated ? GENERATED_TAP : REFERENCE_TAP;
-  const output: Mix = { single: { add: 1 }, int: { alu: 2, load: 1, store: 1 } };
-  const name = generated ? 'generated float loop' : 'reference_ops (float)';
+/** The generated build's int8 kernels; the weights are re-read once per output pixel (FC: once per batch row). */
+function generatedPlan(w: OpWork, simd: IntegerSimd, cache: number): KernelPlan {
   switch (w.family) {
-    case 'conv':
-    case 'depthwise':
-      return plan(
-        name,
-        'window',
-        [
-          [mac, w.inBoundsMacs],
-          [tap, taps(w)],
-          [output, w.outputElements],
-        ],
-        constantReads(w, w.outputPixels, cache),
-      );
+    case 'reshape':
+    case 'quantize':
+    case 'dequantize':
+      return reshapeOrConvert(w, 'studio-generated');
     case 'fullyConnected':
-      return plan(
-        name,
-        'matrix',
-        [
-          [mac, w.macs],
-          [output, w.outputElements],
-        ],
-        constantReads(w, 1, cache),
-      );
-    case 'pool':
-      return plan(
-        name,
-        'other',
-        [
-          [{ single: { add: 1 }, int: { load: 1, branch: 0.5 } }, w.windowReads],
-          [{ single: { div: w.kind === 'AVERAGE_POOL_2D' ? 1 : 0 }, int: { store: 1 } }, w.outputElements],
-        ],
-        0,
-      );
-    case 'softmax':
-      return plan(
-        name,
-        'other',
-        [
-          [{ single: { exp: 1, add: 2, mul: 1 }, int: { load: 3, store: 1 } }, w.outputElements],
-          [{ single: { div: 1 } }, w.outputElements / w.outputChannels],
-        ],
-        0,
-      );
-    case 'add':
-      return plan(name, 'other', [[{ single: { add: 1 }, int: { load: 2, store: 1 } }, w.outputElements]], 0);
-    case 'mean':
-      return plan(
-        name,
-        'other',
-        [
-          [{ single: { add: 1 }, int: { load: 1 } }, w.windowReads],
-          [{ single: { div: 1 }, int: { store: 1 } }, w.outputElements],
-        ],
-        0,
+      return generatedInt8Plan(
+        w,
+        simd === 'dsp',
+        constantReads(w, w.outputElements / (w.weightShape?.[0] ?? 1), cache),
       );
     default:
-      return reshapeOrConvert(w, runtime);
+      return generatedInt8Plan(w, simd === 'dsp', constantReads(w, w.outputPixels, cache));
   }
 }
 
@@ -430,6 +301,7 @@ export function kernelPlan(
   dataCacheBytes: number,
 ): KernelPlan {
   if (w.arithmetic === 'float32') return float32Plan(w, runtime, dataCacheBytes);
+  if (runtime === 'studio-generated') return generatedPlan(w, simd, dataCacheBytes);
   switch (w.family) {
     case 'conv':
       return int8Conv(w, runtime, simd, dataCacheBytes);

@@ -5,6 +5,7 @@ import { getBoard, type Target } from './boards';
 import { GESTURE_DSP } from './calibrationModels';
 import { estimateDsp } from './dspCost';
 import { dspStages, realFftMix } from './dspCostBlocks';
+import { generatedPowerSpectrumMix } from './dspCostGenerated';
 import { mfeBlock } from '../dsp/mfe';
 import { spectralBlock } from '../dsp/spectral';
 
@@ -37,6 +38,16 @@ describe('DSP cost', () => {
     expect(mix.single!.add).toBe(32 * 6 * 6 + 65 * 8);
   });
 
+  it("counts the generated FFT's radix-4 butterflies, with a radix-2 first stage when log2(n/2) is odd", () => {
+    // 64 points: 3 radix-4 stages of 16 butterflies (6 VMUL, 6 VMLA, 16 adds each), then 65 split bins.
+    const n128 = generatedPowerSpectrumMix(128, 128).single!;
+    expect(n128).toEqual({ mul: 48 * 6 + 65 * 6, mac: 48 * 6 + 65 * 5, add: 48 * 16 + 65 * 4 });
+    // 512 points: 256 radix-2 pairs (4 adds each), then 4 radix-4 stages of 128 butterflies.
+    const n1024 = generatedPowerSpectrumMix(1024, 640).single!;
+    expect(n1024.add).toBe(256 * 4 + 512 * 16 + 513 * 4);
+    expect(n1024.mul).toBe(512 * 6 + 513 * 6);
+  });
+
   it('follows the configured spectral analysis: FFT length and count, filter sections, logs', () => {
     const params = spectralBlock.parseParams(GESTURE_DSP.params);
     const stages = dspStages('spectral', params, GESTURE_DSP.window, 'plain-float32');
@@ -46,13 +57,13 @@ describe('DSP cost', () => {
       'statistics and FFT 128 spectra',
     ]);
     const spectra = stages[2].mix.single!;
-    // Per axis: 6 kept bins logged, and the logs of the time and spectral skewness/kurtosis.
-    expect(spectra.log).toBe(3 * (6 + 2 * 2));
-    // Frames start at 0 and 64 while below the length: 129 samples need a third FFT per axis (and its power
-    // spectrum), plus the moments of one more sample.
+    // Per axis: the 6 kept bins logged (the studio's skewness and kurtosis are means of z³ and z⁴, no pow).
+    expect(spectra.log).toBe(3 * 6);
+    // Frames start at 0 and 64 while below the length: 129 samples need a third FFT per axis (one sample in,
+    // the rest zero), its 65 bins in the max-hold, plus the moments of one more sample.
     const muls = (frames: number) =>
       dspStages('spectral', params, { ...GESTURE_DSP.window, frames }, 'plain-float32')[2].mix.single!.mul!;
-    expect(muls(129) - muls(128)).toBe(3 * (realFftMix(128).single!.mul! + 65 * 3 + 4));
+    expect(muls(129) - muls(128)).toBe(3 * (generatedPowerSpectrumMix(128, 1).single!.mul! + 65 + 2));
     const noOverlap = dspStages(
       'spectral',
       { ...params, 'do-fft-overlap': false },

@@ -1,7 +1,9 @@
 /**
  * Cycles of a processing block on a target (DESIGN.md §7: latency = DSP cycles + Σ per-op cycles): the block's
  * operation counts (dspCostBlocks.ts) priced on the core, float32 on its FPU or in software (the FPU is most of the
- * difference between a Cortex-M4F and a Cortex-M0+), times the fitted efficiency of the DSP code (calibrationFit.ts).
+ * difference between a Cortex-M4F and a Cortex-M0+). Edge Impulse's SDK code takes the efficiency fitted on its
+ * published figures (calibrationFit.ts); the studio's generated C is counted from its compiled instructions
+ * (dspCostGenerated.ts), so its efficiency is 1, checked against QEMU's instruction count (bench/deploy.ts).
  */
 import type { BlockId, BlockParams, WindowShape } from '../dsp/block';
 import { getBlock } from '../dsp/blocks';
@@ -36,7 +38,7 @@ export function estimateDsp(
   params: unknown,
   window: WindowShape,
   implementation: DspImplementation = 'plain-float32',
-  efficiency = DSP_FIT.efficiency,
+  efficiency = implementation === 'edge-impulse-sdk' ? DSP_FIT.efficiency : 1,
 ): DspEstimate {
   const parsed: BlockParams = getBlock(block).parseParams(params);
   const core = getCore(target.core);

@@ -12,8 +12,30 @@ import { getMelFilterbank } from '../dsp/mel';
 import { spectralAnalyses, type SpectralParams } from '../dsp/spectral';
 import type { Mix } from './costMix';
 import { sumMixes } from './costMix';
+import {
+  GENERATED_CMVN_VALUE,
+  GENERATED_CMVN_WINDOW_ROW,
+  GENERATED_DCT_MAC,
+  GENERATED_LOG,
+  GENERATED_MAX_HOLD_BIN,
+  GENERATED_MEAN_VALUE,
+  GENERATED_MEL_MAC,
+  GENERATED_MOMENT_FINISH,
+  GENERATED_MOMENT_VALUE,
+  GENERATED_PREEMPHASIS_SAMPLE,
+  GENERATED_ROW,
+  GENERATED_SCALE_VALUE,
+  GENERATED_SOS_SECTION,
+  GENERATED_SOS_VALUE,
+  GENERATED_SUM_BIN,
+  generatedPowerSpectrumMix,
+} from './dspCostGenerated';
 
-/** How the block's arithmetic is written. */
+/**
+ * How the block's arithmetic is written: Edge Impulse's SDK (its published figures calibrate the DSP fit), or
+ * the studio's own float32 C as codegen/dsp generates it (dspCostGenerated.ts; MFE, MFCC and spectrogram are
+ * always the studio's).
+ */
 export type DspImplementation = 'edge-impulse-sdk' | 'plain-float32';
 
 export interface DspStage {
@@ -97,7 +119,31 @@ function spectralAxis(
   ];
 }
 
+/** The generated spectral analysis of one axis (codegen/dsp spectral_features): the same work in its own loops. */
+function generatedSpectralAxis(
+  params: SpectralParams,
+  samples: number,
+  fftLength: number,
+  keptBins: number,
+  step: number,
+): Array<readonly [Mix, number]> {
+  const bins = fftLength / 2 + 1;
+  const spectra: Array<readonly [Mix, number]> = [];
+  for (let start = 0; start < samples; start += step)
+    spectra.push([generatedPowerSpectrumMix(fftLength, Math.min(fftLength, samples - start)), 1]);
+  return [
+    [GENERATED_MEAN_VALUE, samples],
+    [GENERATED_MOMENT_VALUE, samples + bins],
+    [GENERATED_MOMENT_FINISH, 2],
+    [{ single: { sqrt: 1 } }, 1],
+    ...spectra,
+    [GENERATED_MAX_HOLD_BIN, spectra.length * bins],
+    [GENERATED_LOG, params['do-log'] ? keptBins : 0],
+  ];
+}
+
 function spectralStages(params: SpectralParams, window: WindowShape, impl: DspImplementation): DspStage[] {
+  const generated = impl === 'plain-float32';
   const { fftLength, main, lowFreq } = spectralAnalyses(params, window);
   const step = params['do-fft-overlap'] ? fftLength - fftLength / 2 : fftLength;
   const axes = window.axes;
@@ -115,14 +161,20 @@ function spectralStages(params: SpectralParams, window: WindowShape, impl: DspIm
           [EI_BUTTERWORTH_DESIGN_SECTION, axes * sections],
           [EI_BUTTERWORTH_DESIGN, sections > 0 ? axes : 0],
         ]
-      : [[SOS_VALUE, axes * main.samples * sections]];
+      : [
+          [GENERATED_SOS_SECTION, axes * main.samples * sections],
+          [GENERATED_SOS_VALUE, sections > 0 ? axes * main.samples : 0],
+        ];
+  const axis = generated ? generatedSpectralAxis : spectralAxis;
   const stages = [
-    stage('scale', [[{ single: { mul: 1 }, ...PASS }, axes * window.frames]]),
+    stage('scale', [
+      [generated ? GENERATED_SCALE_VALUE : { single: { mul: 1 }, ...PASS }, axes * window.frames],
+    ]),
     stage('decimation', decimation),
     stage(`Butterworth filter (${sections} sections)`, filter),
     stage(
       `statistics and FFT ${fftLength} spectra`,
-      spectralAxis(params, main.samples, fftLength, main.lastBin - main.firstBin + 1, step).map(
+      axis(params, main.samples, fftLength, main.lastBin - main.firstBin + 1, step).map(
         ([mix, n]) => [mix, n * axes] as const,
       ),
     ),
@@ -131,7 +183,7 @@ function spectralStages(params: SpectralParams, window: WindowShape, impl: DspIm
     stages.push(
       stage('extra low-frequency analysis', [
         [SOS_VALUE, axes * main.samples * DECIMATOR_SECTIONS],
-        ...spectralAxis(params, lowFreq.samples, fftLength, lowFreq.lastBin - lowFreq.firstBin + 1, step).map(
+        ...axis(params, lowFreq.samples, fftLength, lowFreq.lastBin - lowFreq.firstBin + 1, step).map(
           ([mix, n]) => [mix, n * axes] as const,
         ),
       ]),
@@ -178,14 +230,10 @@ function audioPlan(title: string, p: BlockParams, window: WindowShape, mel: bool
 function spectrumStages(a: AudioPlan): DspStage[] {
   return [
     stage(`${a.frames} frames × FFT ${a.fftLength}`, [
-      [PASS, a.frames * Math.min(a.frameLength, a.fftLength)],
-      [realFftMix(a.fftLength), a.frames],
-      [POWER_BIN, a.frames * a.bins],
+      [generatedPowerSpectrumMix(a.fftLength, Math.min(a.frameLength, a.fftLength)), a.frames],
     ]),
   ];
 }
-
-const MAC: Mix = { single: { mac: 1 }, int: { load: 2, alu: 0.5, branch: 0.5 } };
 
 function audioStages(block: BlockId, params: BlockParams, window: WindowShape): DspStage[] {
   const title = getBlock(block).title;
@@ -199,10 +247,13 @@ function audioStages(block: BlockId, params: BlockParams, window: WindowShape): 
     ];
   }
   const a = audioPlan(title, params, window, true);
-  const preemphasis = stage('pre-emphasis', [[{ single: { mul: 2, add: 1 }, ...PASS }, window.frames]]);
+  // The generated code pre-emphasises each frame's samples as it frames them.
+  const preemphasis = stage('pre-emphasis', [
+    [GENERATED_PREEMPHASIS_SAMPLE, a.frames * Math.min(a.frameLength, a.fftLength)],
+  ]);
   const melBank = stage(`mel filterbank (${a.filters} filters)`, [
-    [MAC, a.frames * a.melWeights],
-    [{ int: { load: 2, store: 1, alu: 2, branch: 1 } }, a.frames * a.filters],
+    [GENERATED_MEL_MAC, a.frames * a.melWeights],
+    [GENERATED_ROW, a.frames * a.filters],
   ]);
   if (block === 'mfe')
     return [
@@ -217,15 +268,16 @@ function audioStages(block: BlockId, params: BlockParams, window: WindowShape): 
   return [
     preemphasis,
     ...spectrumStages(a),
-    stage('frame energy', [[{ single: { add: 1 }, int: { load: 1 } }, a.frames * a.bins]]),
+    stage('frame energy', [[GENERATED_SUM_BIN, a.frames * a.bins]]),
     melBank,
-    stage('log', [[{ single: { mul: 1, log: 1 } }, a.frames * (a.filters + 1)]]),
-    stage(`DCT (${keep} of ${a.filters})`, [[MAC, a.frames * (keep - 1) * a.filters]]),
+    stage('log', [[GENERATED_LOG, a.frames * (a.filters + 1)]]),
+    stage(`DCT (${keep} of ${a.filters})`, [
+      [GENERATED_DCT_MAC, a.frames * (keep - 1) * a.filters],
+      [GENERATED_ROW, a.frames * (keep - 1)],
+    ]),
     stage('cepstral mean and variance normalisation', [
-      [
-        { single: { add: 8, mul: 3, div: 2, sqrt: 1 }, int: { load: 6, store: 2, alu: 2, branch: 1 } },
-        a.frames * keep,
-      ],
+      [GENERATED_CMVN_VALUE, a.frames * keep],
+      [GENERATED_CMVN_WINDOW_ROW, keep * 2 * Number(params.win_size)],
     ]),
   ];
 }

@@ -48,6 +48,16 @@ export function prepareSubject(subject: ProfileSubject): PreparedSubject {
   };
 }
 
+/** Where the network's cycles come from: counted instructions of the generated C, or fitted loop counts. */
+function nnSource(estimate: ModelEstimate, board: Board, runtime: Runtime): string {
+  if (runtime === 'studio-generated')
+    return (
+      `Σ per-op cycles of the generated kernels' compiled instructions priced on the ${board.core} at ` +
+      `${board.clockMhz} MHz (checked against QEMU's instruction count on a Cortex-M4)`
+    );
+  return `Σ per-op cycles of the kernels' loops and ${RUNTIMES.find((r) => r.id === runtime)!.title} overhead at ${board.clockMhz} MHz, × ${estimate.efficiency.toFixed(3)} (${efficiencyNote(estimate, board)})`;
+}
+
 function efficiencyNote(estimate: { calibrated: boolean }, board: Board): string {
   return estimate.calibrated
     ? `fitted on this core's TFLM + CMSIS-NN measurements`
@@ -80,7 +90,7 @@ function latency(subject: PreparedSubject, board: Board, runtime: Runtime): Late
       dsp = {
         ms: e.ms,
         accuracy: 'estimated',
-        from: `${e.block} operation counts priced on the ${board.core} (${e.fpu ? 'FPU' : 'software float'}), × ${e.efficiency} fitted on Edge Impulse's gesture DSP figures`,
+        from: `${e.block} instruction counts of the generated DSP C priced on the ${board.core} (${e.fpu ? 'FPU' : 'software float'})`,
       };
     } catch (e) {
       dspProblem = describeError(e);
@@ -162,7 +172,7 @@ export function profileBoard(subject: PreparedSubject, board: Board, runtime: Ru
       : {
           ms: own.nn.ms,
           accuracy: 'estimated',
-          from: `Σ per-op cycles of the kernels' loops and ${RUNTIMES.find((r) => r.id === runtime)!.title} overhead at ${board.clockMhz} MHz, × ${own.nn.efficiency.toFixed(3)} (${efficiencyNote(own.nn, board)})`,
+          from: nnSource(own.nn, board, runtime),
         };
   const arena = subject.arenas === null ? NO_ARENA : arenaFigures(subject.arenas, board, runtime);
   const ram = budget(ramParts(subject, runtime, arena.used), board.ramKb, board.runtime.ramKb, board.runtime);

@@ -7,14 +7,23 @@ import { notFoundError } from './errors';
 import { allRequests } from './requests';
 
 /**
+ * The caller's view of the samples a change touches: sample id → the updatedAt it saw, null for a sample it
+ * believes does not exist. Another tab may have changed the database since that view was read.
+ */
+export type DatasetView = ReadonlyMap<string, number | null>;
+
+/**
  * Applies `change` to the project's dataset in one readwrite transaction and returns its inverse. Either all
- * of it is written (and the project's updatedAt bumped) or none of it.
+ * of it is written (and the project's updatedAt bumped) or none of it. With `view`, a change to a sample that
+ * differs from what the caller saw is refused ('stale-view') rather than overwriting a newer edit or bringing
+ * back a sample deleted in another tab; the check and the writes are one transaction.
  */
 export async function commitChange(
   conn: DbConnection,
   projectId: string,
   change: DatasetChange,
   now: number,
+  view?: DatasetView,
 ): Promise<DatasetChange> {
   validateChange(projectId, change);
   if (change.put.length === 0 && change.remove.length === 0) return { put: [], remove: [] };
@@ -33,6 +42,10 @@ export async function commitChange(
       Promise.all(change.remove.map((id) => data.get(id))),
     ]);
     if (!project) throw notFoundError('project', projectId);
+    if (view) {
+      change.put.forEach((p, i) => checkView(view, p.meta.id, putMetas[i]?.name ?? p.meta.name, putMetas[i]));
+      change.remove.forEach((id, i) => checkView(view, id, removedMetas[i]?.name ?? id, removedMetas[i]));
+    }
 
     const inverse: DatasetChange = { put: [], remove: [] };
     change.put.forEach(({ meta, values }, i) => {
@@ -75,6 +88,23 @@ export async function commitChange(
     });
     return inverse;
   });
+}
+
+function checkView(view: DatasetView, id: string, name: string, stored: SampleMeta | undefined): void {
+  if (!view.has(id)) return;
+  const seen = view.get(id);
+  const now = stored?.updatedAt ?? null;
+  if (seen === now) return;
+  const what =
+    now === null
+      ? 'was deleted in another tab (saving would bring it back)'
+      : seen === null
+        ? 'was added in another tab'
+        : 'was changed in another tab';
+  throw new StudioError(
+    'stale-view',
+    `Sample “${name}” ${what} since this page read it, so this edit was not saved. The list now shows the current data: check it and try again.`,
+  );
 }
 
 /**

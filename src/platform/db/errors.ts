@@ -48,11 +48,14 @@ export function dbBlockedError(): StudioError {
 }
 
 export function dbClosedError(reason: 'newer-version' | 'terminated'): StudioError {
-  const why =
+  const what =
     reason === 'newer-version'
-      ? 'a newer version of TinyML Studio was opened in another tab'
-      : 'the browser closed it unexpectedly';
-  return new StudioError('db-closed', `The database connection was closed because ${why}. Reload this page.`);
+      ? 'The studio was updated in another tab'
+      : 'The browser closed the database unexpectedly';
+  return new StudioError(
+    'db-closed',
+    `${what}, so this tab has stopped saving (nothing it shows can overwrite newer data). Reload this page.`,
+  );
 }
 
 export function notFoundError(what: 'project' | 'sample', id: string): StudioError {

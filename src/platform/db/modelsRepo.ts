@@ -1,10 +1,16 @@
 import type { TrainedModel, TrainingRun } from '../../core/learn/trainedModel';
 import type { DbConnection } from './connection';
+import { corruptRecordError, recordProblem } from './storedRecords';
 
+/** The impulse's model; rejects with 'corrupt-record' when the stored one fails validation. */
 export function getModel(conn: DbConnection, impulseId: string): Promise<TrainedModel | undefined> {
-  return conn.run(['models'], 'readonly', 'read the trained model', (tx) =>
-    tx.objectStore('models').get(impulseId),
-  );
+  return conn.run(['models'], 'readonly', 'read the trained model', async (tx) => {
+    const model: unknown = await tx.objectStore('models').get(impulseId);
+    if (model === undefined) return undefined;
+    const why = recordProblem('model', model);
+    if (why !== null) throw corruptRecordError('model', impulseId, why);
+    return model as TrainedModel;
+  });
 }
 
 /** Replaces the impulse's model and marks its run completed, together: a model never lands half-way. */

@@ -8,11 +8,17 @@ import type { StudioSchema } from './schema';
 export interface OpenHooks {
   /** Called when the connection is closed under us (newer version in another tab, or by the browser). */
   onClosed?: (error: StudioError) => void;
+  /**
+   * Called when another tab holds an older version open and does not let go. With this hook the open keeps
+   * waiting (the page asks the user to close that tab) and resolves once it can; without it, it rejects.
+   */
+  onBlocked?: () => void;
 }
 
 /**
- * Opens `name` at version `migrations.length`, running the missing migration steps. Rejects with
- * 'db-blocked' when another tab holds an older version open and does not let go.
+ * Opens `name` at version `migrations.length`, running the missing migration steps. When another tab holds
+ * an older version open and does not let go, calls `hooks.onBlocked` and waits, or without that hook rejects
+ * with 'db-blocked'.
  */
 export function openConnection(
   name: string,
@@ -33,6 +39,10 @@ export function openConnection(
         applyMigrations(migrations, db, tx, oldVersion);
       },
       blocked() {
+        if (hooks.onBlocked) {
+          hooks.onBlocked();
+          return;
+        }
         gaveUp = true;
         reject(dbBlockedError());
       },

@@ -10,6 +10,7 @@ import { notFoundError } from './errors';
 import { allRequests } from './requests';
 import { validateChange } from './validateChange';
 import { compactValues } from './commitChange';
+import { sortOut, type Loaded } from './storedRecords';
 
 function checkName(name: string): string {
   const trimmed = name.trim();
@@ -17,11 +18,20 @@ function checkName(name: string): string {
   return trimmed;
 }
 
-export function listProjects(conn: DbConnection): Promise<Project[]> {
+/** Every project, most recently updated first, and the records that fail validation, which are left out. */
+export function loadProjects(conn: DbConnection): Promise<Loaded<Project>> {
   return conn.run(['projects'], 'readonly', 'list the projects', async (tx) => {
-    const projects = await tx.objectStore('projects').getAll();
-    return projects.sort((a, b) => b.updatedAt - a.updatedAt);
+    const store = tx.objectStore('projects');
+    const [values, keys] = await Promise.all([store.getAll(), store.getAllKeys()]);
+    const loaded = sortOut('project', values, keys);
+    loaded.records.sort((a, b) => b.updatedAt - a.updatedAt);
+    return loaded;
   });
+}
+
+/** The valid projects of `loadProjects`. */
+export async function listProjects(conn: DbConnection): Promise<Project[]> {
+  return (await loadProjects(conn)).records;
 }
 
 export async function createProject(conn: DbConnection, name: string, now: number): Promise<Project> {

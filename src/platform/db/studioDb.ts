@@ -1,7 +1,7 @@
 import type { Project } from '../../core/dataset/project';
 import type { Sample, SampleMeta, SampleValues } from '../../core/dataset/sample';
 import { splitSample } from '../../core/dataset/sample';
-import { commitChange } from './commitChange';
+import { commitChange, type DatasetView } from './commitChange';
 import type { DbConnection } from './connection';
 import type { DatasetChange } from '../../core/dataset/change';
 import * as projects from './projectsRepo';
@@ -12,6 +12,15 @@ import * as features from './featuresRepo';
 import * as models from './modelsRepo';
 import type { TrainedModel, TrainingRun } from '../../core/learn/trainedModel';
 import type { CachedFeatures, Impulse } from '../../core/impulse/impulse';
+import type { Loaded } from './storedRecords';
+
+const PROJECTS: StoredChange = { projectId: null, what: 'projects' };
+
+/** What a committed write changed: which part of which project (null: the list of projects itself). */
+export interface StoredChange {
+  projectId: string | null;
+  what: 'projects' | 'dataset' | 'impulses' | 'models';
+}
 
 /**
  * The studio's persistent store. Each method is one transaction: a failure leaves the database as it was
@@ -21,7 +30,16 @@ export class StudioDb {
   constructor(
     private readonly conn: DbConnection,
     private readonly now: () => number = Date.now,
+    /** Told after every committed write that another tab showing the project should know of. */
+    private readonly onChanged: (change: StoredChange) => void = () => undefined,
   ) {}
+
+  /** Runs `write` and, once it has committed, reports `change`; a failed write reports nothing. */
+  private async tell<T>(change: StoredChange, write: Promise<T>): Promise<T> {
+    const result = await write;
+    this.onChanged(change);
+    return result;
+  }
 
   close(): void {
     this.conn.close();
@@ -32,30 +50,35 @@ export class StudioDb {
     return projects.listProjects(this.conn);
   }
 
+  /** Like listProjects, with the records that failed validation and were left out. */
+  loadProjects(): Promise<Loaded<Project>> {
+    return projects.loadProjects(this.conn);
+  }
+
   createProject(name: string): Promise<Project> {
-    return projects.createProject(this.conn, name, this.now());
+    return this.tell(PROJECTS, projects.createProject(this.conn, name, this.now()));
   }
 
   renameProject(id: string, name: string): Promise<Project> {
-    return projects.renameProject(this.conn, id, name, this.now());
+    return this.tell(PROJECTS, projects.renameProject(this.conn, id, name, this.now()));
   }
 
   /** Sets the board the project is built for. */
   setTargetBoard(id: string, board: string): Promise<Project> {
-    return projects.setTargetBoard(this.conn, id, board, this.now());
+    return this.tell(PROJECTS, projects.setTargetBoard(this.conn, id, board, this.now()));
   }
 
   duplicateProject(id: string, name: string): Promise<Project> {
-    return projects.duplicateProject(this.conn, id, name, this.now());
+    return this.tell(PROJECTS, projects.duplicateProject(this.conn, id, name, this.now()));
   }
 
   /** A new project with its samples and impulses, all written in one transaction (project import). */
   createProjectWithContents(name: string, contents: projects.ProjectContents): Promise<Project> {
-    return projects.createProjectWithContents(this.conn, name, contents, this.now());
+    return this.tell(PROJECTS, projects.createProjectWithContents(this.conn, name, contents, this.now()));
   }
 
   deleteProject(id: string): Promise<void> {
-    return projects.deleteProject(this.conn, id);
+    return this.tell(PROJECTS, projects.deleteProject(this.conn, id));
   }
 
   /** Marks the project as just used, moving it to the top of `listProjects`. */
@@ -65,6 +88,11 @@ export class StudioDb {
 
   listSamples(projectId: string): Promise<SampleMeta[]> {
     return samples.listSamples(this.conn, projectId);
+  }
+
+  /** Like listSamples, with the records that failed validation and were left out. */
+  loadSamples(projectId: string): Promise<Loaded<SampleMeta>> {
+    return samples.loadSamples(this.conn, projectId);
   }
 
   getValues(id: string): Promise<SampleValues> {
@@ -79,8 +107,11 @@ export class StudioDb {
    * The single write primitive for dataset edits; resolves to the inverse change. Committing the inverse
    * restores the previous state exactly, and its own inverse re-applies the edit (undo/redo).
    */
-  commit(projectId: string, change: DatasetChange): Promise<DatasetChange> {
-    return commitChange(this.conn, projectId, change, this.now());
+  commit(projectId: string, change: DatasetChange, view?: DatasetView): Promise<DatasetChange> {
+    return this.tell(
+      { projectId, what: 'dataset' },
+      commitChange(this.conn, projectId, change, this.now(), view),
+    );
   }
 
   addSamples(projectId: string, newSamples: Sample[]): Promise<DatasetChange> {
@@ -103,12 +134,22 @@ export class StudioDb {
     return impulses.listImpulses(this.conn, projectId);
   }
 
-  putImpulse(impulse: Impulse): Promise<void> {
-    return impulses.putImpulse(this.conn, impulse);
+  /** Like listImpulses, with the records that failed validation and were left out. */
+  loadImpulses(projectId: string): Promise<Loaded<Impulse>> {
+    return impulses.loadImpulses(this.conn, projectId);
   }
 
-  deleteImpulse(id: string): Promise<void> {
-    return impulses.deleteImpulse(this.conn, id);
+  /** Creates or replaces an impulse; with `basedOn`, only over that stored version (see impulsesRepo). */
+  putImpulse(impulse: Impulse, basedOn?: number): Promise<void> {
+    return this.tell(
+      { projectId: impulse.projectId, what: 'impulses' },
+      impulses.putImpulse(this.conn, impulse, basedOn),
+    );
+  }
+
+  async deleteImpulse(id: string): Promise<void> {
+    const projectId = await impulses.deleteImpulse(this.conn, id);
+    if (projectId !== null) this.onChanged({ projectId, what: 'impulses' });
   }
 
   getFeatures(keys: string[]): Promise<Array<CachedFeatures | undefined>> {
@@ -129,11 +170,11 @@ export class StudioDb {
   }
 
   saveModel(model: TrainedModel, run: TrainingRun): Promise<void> {
-    return models.saveModel(this.conn, model, run);
+    return this.tell({ projectId: model.projectId, what: 'models' }, models.saveModel(this.conn, model, run));
   }
 
   putModel(model: TrainedModel): Promise<void> {
-    return models.putModel(this.conn, model);
+    return this.tell({ projectId: model.projectId, what: 'models' }, models.putModel(this.conn, model));
   }
 
   getTrainingRun(impulseId: string): Promise<TrainingRun | undefined> {

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { StudioError } from '../../core/errors';
 import type { Sample } from '../../core/dataset/sample';
 import { featureConfigHash, featureKey, type Impulse } from '../../core/impulse/impulse';
 import { sampleFeatures } from '../../core/impulse/generateFeatures';
@@ -158,5 +159,33 @@ describe('buildFeatureSet', () => {
     } finally {
       port1.close();
     }
+  });
+});
+
+describe('buildFeatureSet on a full disk', () => {
+  it('still returns every feature, stops caching, and counts what was not cached', async () => {
+    const { db, job } = await setUp(40);
+    const put = db.putFeatures.bind(db);
+    let calls = 0;
+    // The first batch (32 samples) fits, then the disk is full.
+    vi.spyOn(db, 'putFeatures').mockImplementation((entries) =>
+      ++calls === 1 ? put(entries) : Promise.reject(new StudioError('storage-full', 'full')),
+    );
+    const full = await build(db, job);
+    expect(full.summary).toMatchObject({ computed: 40, cached: 0, notCached: 8, windowCount: 120 });
+    expect(calls).toBe(2);
+    vi.restoreAllMocks();
+
+    const next = await build(db, job);
+    expect(next.summary).toMatchObject({ computed: 8, cached: 32 });
+    expect(next.summary.notCached).toBeUndefined();
+    expect(next.rows.map((r) => Array.from(r))).toEqual(full.rows.map((r) => Array.from(r)));
+  });
+
+  it('fails on any other storage error', async () => {
+    const { db, job } = await setUp(2);
+    vi.spyOn(db, 'putFeatures').mockRejectedValue(new StudioError('storage-error', 'broken'));
+    await expect(build(db, job)).rejects.toMatchObject({ code: 'storage-error' });
+    vi.restoreAllMocks();
   });
 });

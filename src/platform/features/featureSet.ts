@@ -1,4 +1,4 @@
-import { StudioError } from '../../core/errors';
+import { StudioError, isStudioError } from '../../core/errors';
 import { featureShape, sampleFeatures } from '../../core/impulse/generateFeatures';
 import {
   featureConfig,
@@ -49,6 +49,22 @@ export async function buildFeatureSet(
   let computed = 0;
   let cached = 0;
   let lastReport = 0;
+  let notCached = 0;
+  let storageFull = false;
+  // A full disk does not stop the run: the features are still used, only not kept for the next one.
+  const cache = async (entries: CachedFeatures[]) => {
+    if (entries.length === 0) return;
+    if (!storageFull) {
+      try {
+        await store.putFeatures(entries);
+        return;
+      } catch (e) {
+        if (!isStudioError(e) || e.code !== 'storage-full') throw e;
+        storageFull = true;
+      }
+    }
+    notCached += entries.length;
+  };
   // Cache hits (and stores that answer from memory) never leave the microtask queue: yield so a cancel gets in.
   const slice = timeSlicer();
   try {
@@ -67,7 +83,7 @@ export async function buildFeatureSet(
         entry = { key: keys[i], sampleId: s.id, configHash, config, sampleUpdatedAt: s.updatedAt, ...f };
         pending.push(entry);
         computed++;
-        if (pending.length >= CACHE_BATCH) await store.putFeatures(pending.splice(0));
+        if (pending.length >= CACHE_BATCH) await cache(pending.splice(0));
       }
       if (entry.skippedReason) skipped.push({ sampleId: s.id, name: s.name, reason: entry.skippedReason });
       perSample.push(entry);
@@ -79,7 +95,7 @@ export async function buildFeatureSet(
     }
   } finally {
     // Also on cancel or failure: what was computed is kept, so the next run starts where this one stopped.
-    if (pending.length > 0) await store.putFeatures(pending);
+    await cache(pending);
   }
 
   if (job.samples.length > 0 && perSample.every((e) => e.windowCount === 0))
@@ -89,6 +105,7 @@ export async function buildFeatureSet(
     cached,
     skipped,
     durationMs: performance.now() - started,
+    ...(notCached > 0 ? { notCached } : {}),
   });
 }
 
@@ -105,7 +122,7 @@ export function isFresh(
 export function assembleFeatureSet(
   impulse: Impulse,
   perSample: CachedFeatures[],
-  counts: Pick<FeatureSetSummary, 'computed' | 'cached' | 'skipped' | 'durationMs'>,
+  counts: Pick<FeatureSetSummary, 'computed' | 'cached' | 'skipped' | 'durationMs' | 'notCached'>,
 ): FeatureSet {
   const featureCount = perSample.find((e) => e.windowCount > 0)?.featureCount ?? 0;
   const windowCount = perSample.reduce((n, e) => n + e.windowCount, 0);

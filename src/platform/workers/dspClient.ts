@@ -1,13 +1,11 @@
-import { wrap, type Remote } from 'comlink';
 import './typedErrors';
 import type { DspWorkerApi } from '../../../workers/dspApi';
+import { supervisedWorker } from './supervisedWorker';
 
-let remote: Remote<DspWorkerApi> | null = null;
-
-/** The page's one DSP worker (a module worker), started on first use. */
-export function dspWorker(): Remote<DspWorkerApi> {
-  remote ??= wrap<DspWorkerApi>(
+/** The page's one DSP worker (a module worker), started on first use and again after a crash. */
+export const dspWorker = supervisedWorker<DspWorkerApi>(
+  'dsp',
+  'feature generation',
+  () =>
     new Worker(new URL('../../../workers/dsp.worker.ts', import.meta.url), { type: 'module', name: 'dsp' }),
-  );
-  return remote;
-}
+);

@@ -1,0 +1,280 @@
+import { test, expect, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { createProject, gestureCsv, importFiles, recordSample, sampleRow, screenshot } from './helpers';
+
+// The worker scripts must come from the network (where the quota shim is added), not a service worker.
+test.use({ serviceWorkers: 'block' });
+
+const STORAGE_FULL = "The browser's storage for this site is full: nothing was saved.";
+
+/**
+ * Makes IndexedDB writes throw the QuotaExceededError a browser raises on a full disk, while
+ * `globalThis.__failQuota` is true. Installed in the page (addInitScript) and prepended to the DSP worker.
+ */
+const QUOTA_SHIM = `(() => {
+  for (const method of ['put', 'add']) {
+    const original = IDBObjectStore.prototype[method];
+    IDBObjectStore.prototype[method] = function (...args) {
+      if (globalThis.__failQuota === true) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return original.apply(this, args);
+    };
+  }
+})();`;
+
+async function installQuotaShim(page: Page): Promise<void> {
+  await page.addInitScript(QUOTA_SHIM);
+}
+
+const setPageQuotaFull = (page: Page, full: boolean) =>
+  page.evaluate((f) => ((globalThis as { __failQuota?: boolean }).__failQuota = f), full);
+
+test('a full disk during an edit: a clear message, nothing half written, and it works once space is free', async ({
+  page,
+}) => {
+  await installQuotaShim(page);
+  await createProject(page, 'Quota edit');
+  await importFiles(page, [gestureCsv('wave.a.csv')]);
+  await setPageQuotaFull(page, true);
+  await page.getByTestId('import-input').setInputFiles([gestureCsv('wave.b.csv'), gestureCsv('wave.c.csv')]);
+  await expect(page.getByTestId('toasts')).toContainText(STORAGE_FULL);
+  await expect(page.getByTestId('sample-row')).toHaveCount(1);
+  await page.reload();
+  await expect(page.getByTestId('sample-row')).toHaveCount(1);
+
+  await setPageQuotaFull(page, false);
+  await page.getByTestId('import-input').setInputFiles([gestureCsv('wave.b.csv')]);
+  await expect(sampleRow(page, 'wave.b')).toBeVisible();
+});
+
+test('a full disk at the end of a recording keeps the capture: download it, or save it once space is free', async ({
+  page,
+}) => {
+  await installQuotaShim(page);
+  await createProject(page, 'Quota recording');
+  await page.goto('/#/devices');
+  await page.getByRole('button', { name: 'Start the virtual board' }).click();
+  await expect(page.getByTestId('source-card')).toContainText('Virtual Nano 33 BLE Sense (simulated)');
+  await setPageQuotaFull(page, true);
+  await recordSample(page, 'accelerometer', 'wave', 1000);
+
+  const dialog = page.getByTestId('unsaved-recording');
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText(STORAGE_FULL);
+  await expect(dialog).toContainText('1.00 s of “wave” are kept in this page');
+  await screenshot(page, 'faults-unsaved-recording');
+  await expect(page.getByTestId('sample-row')).toHaveCount(0);
+
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Download' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^wave\..*\.json$/);
+  const doc = JSON.parse(readFileSync(await file.path(), 'utf8')) as { payload: { values: number[][] } };
+  expect(doc.payload.values).toHaveLength(100);
+
+  // Still full: the recording stays kept.
+  await dialog.getByRole('button', { name: 'Try saving again' }).click();
+  await expect(dialog).toContainText(STORAGE_FULL);
+  await setPageQuotaFull(page, false);
+  await dialog.getByRole('button', { name: 'Try saving again' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByTestId('sample-row')).toHaveCount(1);
+  await expect(page.getByTestId('sample-row')).toContainText('1.00 s');
+});
+
+test('a full disk while caching features: the features are shown, and what was not cached is said', async ({
+  page,
+}) => {
+  let workerQuotaFull = false;
+  await page.route(/\/assets\/dsp\.worker-[^/]*\.js$/, async (route) => {
+    const response = await route.fetch();
+    const shim = workerQuotaFull ? `${QUOTA_SHIM}\nglobalThis.__failQuota = true;\n` : '';
+    await route.fulfill({ response, body: shim + (await response.text()) });
+  });
+  await createProject(page, 'Quota features');
+  await importFiles(page, [gestureCsv('wave.a.csv'), gestureCsv('wave.b.csv')]);
+  await page.goto('/#/impulse');
+  await page.getByRole('button', { name: '+ New impulse' }).click();
+  await expect(page.getByTestId('feature-count')).toBeVisible();
+
+  workerQuotaFull = true;
+  await page.reload();
+  const panel = page.getByTestId('generate-panel');
+  await panel.getByRole('button', { name: 'Generate features' }).click();
+  await expect(panel.getByTestId('generate-summary')).toContainText('2 computed, 0 from the cache', {
+    timeout: 60_000,
+  });
+  await expect(page.getByTestId('toasts')).toContainText(
+    "The browser's storage is full: the features of 2 samples were not cached. They are shown for this session",
+  );
+  await expect(panel.getByTestId('generate-summary')).toContainText(
+    /\d+ windows × [\d,]+ features from 2 samples/,
+  );
+  await screenshot(page, 'faults-features-not-cached');
+
+  // Nothing was half cached: with space again, every sample is computed (and now cached).
+  workerQuotaFull = false;
+  await page.reload();
+  await panel.getByRole('button', { name: 'Generate features' }).click();
+  await expect(panel.getByTestId('generate-summary')).toContainText('2 computed, 0 from the cache', {
+    timeout: 60_000,
+  });
+  await page.reload();
+  await panel.getByRole('button', { name: 'Generate features' }).click();
+  await expect(panel.getByTestId('generate-summary')).toContainText('0 computed, 2 from the cache', {
+    timeout: 60_000,
+  });
+});
+
+test('a corrupt or foreign sample record is skipped and reported; the rest of the project loads', async ({
+  page,
+}) => {
+  await createProject(page, 'Corrupt');
+  await importFiles(page, [gestureCsv('wave.a.csv'), gestureCsv('wave.b.csv')]);
+  // Another program writes a record the studio cannot use into the studio's own database.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('tinyml-studio');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(['settings', 'samples'], 'readwrite');
+          const last = tx.objectStore('settings').get('lastProjectId');
+          last.onsuccess = () => {
+            tx.objectStore('samples').put({ id: 'foreign-1', projectId: last.result, label: 7 });
+          };
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+  await page.reload();
+  await expect(page.getByTestId('toasts')).toContainText(
+    '1 sample could not be read and was skipped: foreign-1 (name:',
+  );
+  await expect(page.getByTestId('sample-row')).toHaveCount(2);
+  await expect(sampleRow(page, 'wave.a')).toBeVisible();
+});
+
+test('two tabs on one project: the other tab is told and refreshes; a stale edit is refused', async ({
+  context,
+}) => {
+  const a = await context.newPage();
+  await createProject(a, 'Two tabs');
+  await importFiles(a, [gestureCsv('wave.a.csv'), gestureCsv('wave.b.csv'), gestureCsv('wave.c.csv')]);
+
+  const b = await context.newPage();
+  await b.goto('/#/data');
+  await expect(b.getByTestId('sample-row')).toHaveCount(3);
+  // A tab whose messages never arrive: its view goes stale.
+  const stale = await context.newPage();
+  await stale.addInitScript(() => Reflect.deleteProperty(globalThis, 'BroadcastChannel'));
+  await stale.goto('/#/data');
+  await expect(stale.getByTestId('sample-row')).toHaveCount(3);
+
+  await sampleRow(a, 'wave.a').click();
+  await a.getByTestId('sample-detail').getByRole('button', { name: 'Delete' }).click();
+  await expect(sampleRow(a, 'wave.a')).toHaveCount(0);
+  await expect(b.getByTestId('toasts')).toContainText('Updated from another tab.');
+  await expect(b.getByTestId('sample-row')).toHaveCount(2);
+
+  // Relabelled in B, the change shows in A.
+  await sampleRow(b, 'wave.b').click();
+  await b.getByLabel('Sample label').fill('circle');
+  await b.getByRole('button', { name: 'Save' }).click();
+  await expect(sampleRow(a, 'wave.b')).toContainText('circle');
+
+  // The stale tab still lists wave.a: editing it must not bring it back, nor overwrite B's label of wave.b.
+  await sampleRow(stale, 'wave.a').click();
+  await stale.getByLabel('Sample label').fill('idle');
+  await stale.getByRole('button', { name: 'Save' }).click();
+  await expect(stale.getByTestId('toasts')).toContainText('Sample “wave.a” was deleted in another tab');
+  await expect(stale.getByTestId('sample-row')).toHaveCount(2);
+  await expect(sampleRow(stale, 'wave.b')).toContainText('circle');
+  await a.reload();
+  await expect(a.getByTestId('sample-row')).toHaveCount(2);
+  await expect(sampleRow(a, 'wave.b')).toContainText('circle');
+});
+
+/** The names of the impulses in the studio's database, read directly. */
+function storedImpulseNames(page: Page): Promise<string[]> {
+  return page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('tinyml-studio');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const all = open.result.transaction('impulses').objectStore('impulses').getAll();
+          all.onsuccess = () => {
+            open.result.close();
+            resolve((all.result as Array<{ name: string }>).map((i) => i.name));
+          };
+        };
+      }),
+  );
+}
+
+test('two tabs: an impulse edit based on a stale view does not overwrite the other tab’s', async ({
+  context,
+}) => {
+  const a = await context.newPage();
+  await createProject(a, 'Two tabs impulse');
+  await importFiles(a, [gestureCsv('wave.a.csv')]);
+  await a.goto('/#/impulse');
+  await a.getByRole('button', { name: '+ New impulse' }).click();
+  await expect(a.getByLabel('Impulse name')).toHaveValue('Impulse 1');
+  const stale = await context.newPage();
+  await stale.addInitScript(() => Reflect.deleteProperty(globalThis, 'BroadcastChannel'));
+  await stale.goto('/#/impulse');
+  await expect(stale.getByLabel('Impulse name')).toHaveValue('Impulse 1');
+
+  // The name is saved when the field loses focus.
+  await a.getByLabel('Impulse name').fill('Named in A');
+  await a.getByLabel('Impulse name').press('Tab');
+  await expect.poll(() => storedImpulseNames(a)).toEqual(['Named in A']);
+  await a.reload();
+  await expect(a.getByLabel('Impulse name')).toHaveValue('Named in A');
+  await stale.getByLabel('Impulse name').fill('Named in the stale tab');
+  await stale.getByLabel('Impulse name').press('Tab');
+  await expect(stale.getByTestId('toasts')).toContainText('Impulse “Named in A” was changed in another tab');
+  expect(await storedImpulseNames(a)).toEqual(['Named in A']);
+  await stale.reload();
+  await expect(stale.getByLabel('Impulse name')).toHaveValue('Named in A');
+});
+
+test('a schema upgrade from another tab: the old tab stops and asks for a reload', async ({ context }) => {
+  const old = await context.newPage();
+  await createProject(old, 'Upgrade');
+  await importFiles(old, [gestureCsv('wave.a.csv')]);
+
+  const newer = await context.newPage();
+  await newer.goto('/#/projects');
+  await expect(newer.getByLabel('Current project').locator('option:checked')).toHaveText('Upgrade');
+  // What a newer version of the studio does when it opens: the same database one version up.
+  const opened = await newer.evaluate(async () => {
+    const [info] = (await indexedDB.databases()).filter((d) => d.name === 'tinyml-studio');
+    const version = (info.version ?? 0) + 1;
+    return new Promise<string>((resolve) => {
+      const open = indexedDB.open('tinyml-studio', version);
+      open.onblocked = () => resolve('blocked');
+      open.onsuccess = () => {
+        open.result.close();
+        resolve(`opened ${version}`);
+      };
+      open.onerror = () => resolve(`error ${String(open.error)}`);
+    });
+  });
+  expect(opened).toMatch(/^opened \d+$/);
+
+  const banner = old.getByTestId('stale-tab-banner');
+  await expect(banner).toBeVisible();
+  await expect(banner).toContainText('The studio was updated in another tab');
+  await expect(banner.getByRole('button', { name: 'Reload' })).toBeFocused();
+  await screenshot(old, 'faults-stale-tab');
+  // Escape does not dismiss it: the tab writes nothing more.
+  await old.keyboard.press('Escape');
+  await expect(banner).toBeVisible();
+});
