@@ -14,9 +14,11 @@ export function CalibrationNote() {
         Latency is counted from each kernel’s real work (MACs, reads and writes, kernel shape, padding) priced
         per instruction class on the board’s core, times one efficiency per core family fitted on public
         TFLite Micro + CMSIS-NN measurements (MLPerf Tiny) and one for the DSP fitted on Edge Impulse’s
-        gesture figures. Figures from other engines are bounds, never fitted. Arena head and tail are exact
-        replays of TFLite Micro’s planner and allocations; code sizes are measured Cortex-M4 builds, so
-        estimated for other models and cores.
+        gesture figures. Figures from other engines are bounds, never fitted. The studio’s generated build is
+        not fitted either: its instructions are counted per kernel from the GCC -Os disassembly of the
+        generated C, checked against an emulated Cortex-M4’s instruction count (QEMU), and priced with the
+        same per-instruction costs. Arena head and tail are exact replays of TFLite Micro’s planner and
+        allocations; code sizes are measured Cortex-M4 builds, so estimated for other models and cores.
       </p>
       {calibration?.status === 'loading' && <p className="muted">Computing the calibration table…</p>}
       {calibration?.status === 'error' && <p className="error-text">{calibration.error}</p>}
