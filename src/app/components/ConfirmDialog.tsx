@@ -1,4 +1,5 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { ModalNotice } from './ModalNotice';
 
 interface Props {
   title: string;
@@ -12,7 +13,7 @@ interface Props {
   onCancel: () => void;
 }
 
-/** A modal confirmation on the native <dialog>: focus is trapped and Escape cancels. */
+/** A modal confirmation: focus is trapped and Escape cancels (unless told not to). */
 export function ConfirmDialog({
   title,
   children,
@@ -23,32 +24,23 @@ export function ConfirmDialog({
   onConfirm,
   onCancel,
 }: Props) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    dialog?.showModal();
-    return () => dialog?.close();
-  }, []);
   return (
-    <dialog
-      ref={ref}
-      className="dialog"
-      onCancel={(e) => {
-        e.preventDefault();
-        if (escapeCancels) onCancel();
-      }}
-      aria-labelledby="confirm-title"
+    <ModalNotice
+      title={title}
+      testId="confirm-dialog"
+      onEscape={escapeCancels ? onCancel : undefined}
+      actions={
+        <>
+          <button className="btn" onClick={onCancel} autoFocus={escapeCancels}>
+            {cancelLabel}
+          </button>
+          <button className={`btn ${danger ? 'danger-solid' : 'primary'}`} onClick={onConfirm}>
+            {confirmLabel}
+          </button>
+        </>
+      }
     >
-      <h2 id="confirm-title">{title}</h2>
-      <div className="dialog-body">{children}</div>
-      <div className="row gap end">
-        <button className="btn" onClick={onCancel} autoFocus={escapeCancels}>
-          {cancelLabel}
-        </button>
-        <button className={`btn ${danger ? 'danger-solid' : 'primary'}`} onClick={onConfirm}>
-          {confirmLabel}
-        </button>
-      </div>
-    </dialog>
+      {children}
+    </ModalNotice>
   );
 }

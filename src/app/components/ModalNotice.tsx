@@ -4,12 +4,17 @@ interface Props {
   title: string;
   testId: string;
   children: ReactNode;
-  /** The dialog's buttons; Escape never closes it, a choice must be made. */
+  /** The dialog's buttons. */
   actions?: ReactNode;
+  /** What Escape does; without it Escape does nothing and a choice must be made. */
+  onEscape?: () => void;
 }
 
-/** A modal notice on the native <dialog> that only its own buttons (or the state behind it) can close. */
-export function ModalNotice({ title, testId, children, actions }: Props) {
+/**
+ * A modal on the native <dialog> (focus trapped) that only its own buttons, Escape when `onEscape` is given,
+ * or the state behind it can close.
+ */
+export function ModalNotice({ title, testId, children, actions, onEscape }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -20,7 +25,10 @@ export function ModalNotice({ title, testId, children, actions }: Props) {
     <dialog
       ref={ref}
       className="dialog"
-      onCancel={(e) => e.preventDefault()}
+      onCancel={(e) => {
+        e.preventDefault();
+        onEscape?.();
+      }}
       aria-labelledby={`${testId}-title`}
       data-testid={testId}
     >

@@ -5,7 +5,8 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { FormatError } from '../errors';
 import type { Sample, SampleValues } from '../dataset/sample';
 import type { Project } from '../dataset/project';
-import { exportProjectArchive, importProjectArchive, MANIFEST_PATH } from './projectArchive';
+import { exportProjectArchive, importProjectArchive } from './projectArchive';
+import { MANIFEST_PATH } from './projectArchiveLayout';
 
 const project: Project = {
   id: 'proj1',

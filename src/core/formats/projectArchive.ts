@@ -20,24 +20,14 @@ import type { Impulse } from '../impulse/impulse';
 import type { TrainedModel } from '../learn/trainedModel';
 import { looksLikeZip, unzipBounded, type Fail } from './boundedZip';
 import { archivedImpulseSchema, toArchivedImpulse, type ArchivedImpulse } from './impulseSchema';
-import {
-  assembleModel,
-  expectedModelFiles,
-  MAX_MODEL_JSON_BYTES,
-  MODEL_JSON,
-  modelDir,
-  modelFiles,
-  parseModelJson,
-  type ArchivedModel,
-} from './projectArchiveModels';
+import { MODEL_JSON, modelDir, modelFiles, type ArchivedModel } from './projectArchiveModels';
+import { readArchivedModels } from './projectArchiveModelEntries';
+import { MANIFEST_PATH, samplePath } from './projectArchiveLayout';
 
-export const MANIFEST_PATH = 'tinyml-project.json';
 const FORMAT = 'tinyml-studio-project';
 const VERSION = 1;
 /** Upper bound on the manifest alone (a few hundred bytes per sample). */
 const MAX_MANIFEST_BYTES = 256 * 1024 ** 2;
-
-const samplePath = (id: string) => `samples/${id}.bin`;
 
 type Dtype = 'int16' | 'float32';
 const BYTES_PER_VALUE: Record<Dtype, number> = { int16: 2, float32: 4 };
@@ -251,86 +241,8 @@ export function importProjectArchive(fileName: string, bytes: Uint8Array): Proje
     project: manifest.project,
     samples,
     impulses: manifest.impulses,
-    ...readModels(bytes, manifest, fileName),
+    ...readArchivedModels(bytes, manifest.models ?? [], manifest.impulses, fileName),
   };
-}
-
-/**
- * The archive's models, each read on its own: a damaged one becomes a message naming its impulse, and the
- * others (and the rest of the project) still come back.
- */
-function readModels(
-  bytes: Uint8Array,
-  manifest: Manifest,
-  fileName: string,
-): Pick<ProjectArchive, 'models' | 'modelProblems'> {
-  const models: ArchivedModel[] = [];
-  const modelProblems: FormatError[] = [];
-  const listed = new Set<number>();
-  for (const { impulse } of manifest.models ?? []) {
-    const name = manifest.impulses[impulse]?.name;
-    if (name === undefined || listed.has(impulse)) {
-      const why = name === undefined ? 'it does not have' : 'it lists twice';
-      throw new FormatError(
-        'bad-manifest',
-        fileName,
-        `${MANIFEST_PATH} lists a model of impulse ${impulse}, which ${why}`,
-      );
-    }
-    listed.add(impulse);
-    const leftOut = (code: string, problem: string, cause?: unknown): never => {
-      throw new FormatError(
-        code,
-        fileName,
-        `the project was imported without the trained model of impulse “${name}”: ${problem.replace(/\.$/, '')}. Train it again.`,
-        cause === undefined ? undefined : { cause },
-      );
-    };
-    try {
-      models.push({ impulse, model: readModel(bytes, modelDir(impulse), leftOut) });
-    } catch (e) {
-      if (!(e instanceof FormatError)) throw e;
-      modelProblems.push(e);
-    }
-  }
-  return { models, modelProblems };
-}
-
-/** One model's folder: model.json first, then the files it lists, each checked against its declared size. */
-function readModel(bytes: Uint8Array, dir: string, leftOut: Fail) {
-  // The zip's own problems read "is damaged …": here they are the archive's.
-  const zipFail: Fail = (code, problem, cause) => leftOut(code, `the archive ${problem}`, cause);
-  const fail = (problem: string, cause?: unknown) => leftOut('model-damaged', problem, cause);
-  const jsonPath = `${dir}${MODEL_JSON}`;
-  const jsonBytes = unzipBounded(
-    bytes,
-    (f) => {
-      if (f.name !== jsonPath) return false;
-      if (f.originalSize > MAX_MODEL_JSON_BYTES)
-        fail(`${jsonPath} is larger than ${MAX_MODEL_JSON_BYTES / 1024 ** 2} MiB`);
-      return true;
-    },
-    zipFail,
-  )[jsonPath];
-  if (!jsonBytes) fail(`${jsonPath} is missing`);
-  const json = parseModelJson(jsonBytes, jsonPath, fail);
-  const expected = expectedModelFiles(json);
-  const files = unzipBounded(
-    bytes,
-    (f) => {
-      if (!f.name.startsWith(dir)) return false;
-      const size = expected.get(f.name.slice(dir.length));
-      if (size === undefined) return false;
-      if (f.originalSize !== size)
-        fail(`${f.name} has ${f.originalSize} bytes, not the ${size} model.json says`);
-      return true;
-    },
-    zipFail,
-  );
-  const byName = Object.fromEntries(
-    Object.entries(files).map(([path, data]) => [path.slice(dir.length), data]),
-  );
-  return assembleModel(json, byName, dir, fail);
 }
 
 function parseManifest(bytes: Uint8Array, fail: Fail): Manifest {

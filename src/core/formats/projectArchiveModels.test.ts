@@ -9,7 +9,8 @@ import { graphRunner } from '../learn/modelRunner';
 import { trainingSetFromSamples } from '../learn/trainingSet';
 import type { TrainedModel } from '../learn/trainedModel';
 import { readTflite, writeTflite } from '../tflite';
-import { exportProjectArchive, importProjectArchive, MANIFEST_PATH } from './projectArchive';
+import { exportProjectArchive, importProjectArchive } from './projectArchive';
+import { MANIFEST_PATH } from './projectArchiveLayout';
 import {
   GESTURE_IMPULSE,
   gestureSamples,
