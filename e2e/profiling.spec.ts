@@ -75,6 +75,8 @@ test('profiles the trained gesture impulse and dropped .tflite files on every bo
   await page.getByTestId('profile-detail').scrollIntoViewIfNeeded();
   await page.evaluate(() => window.scrollTo(0, 0));
   await screenshot(page, 'profiling-impulse-1440');
+  await page.getByTestId('latency-chart').scrollIntoViewIfNeeded();
+  await screenshot(page, 'profiling-charts-1440');
   await page.setViewportSize({ width: 390, height: 844 });
   await expect(page.getByTestId('profile-table')).toBeVisible();
   expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
