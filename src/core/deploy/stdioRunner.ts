@@ -5,21 +5,17 @@
  * an emulator, pass files (DESIGN.md §11: binary data through a console is not clean).
  */
 import type { GeneratedFile } from '../codegen/c/generatedFile';
+import { stdioMainLoop, type StdioInference } from '../codegen/c/stdioMainLoop';
 
 export const STDIO_RUNNER_PATH = 'examples/stdio_runner/stdio_runner.c';
 
-interface RunnerSpec {
+interface RunnerSpec extends StdioInference {
   /** What one input is, for the comment, e.g. "IMPULSE_SIGNAL_SIZE float32 values of the raw signal". */
   inputText: string;
   outputText: string;
   include: string;
   inputDeclaration: string;
   outputDeclaration: string;
-  /** Runs one inference on `input` into `output`; true on success. */
-  run: string;
-  /** The bytes written per inference (an expression). */
-  outputBytes: string;
-  outputPointer: string;
 }
 
 function runner(spec: RunnerSpec): GeneratedFile {
@@ -43,40 +39,7 @@ function runner(spec: RunnerSpec): GeneratedFile {
 ${spec.inputDeclaration}
 ${spec.outputDeclaration}
 
-int main(int argc, char **argv) {
-  FILE *in = argc > 1 ? fopen(argv[1], "rb") : stdin;
-  FILE *out = argc > 2 ? fopen(argv[2], "wb") : stdout;
-  long inferences = 0;
-  if (in == NULL || out == NULL) {
-    fprintf(stderr, "cannot open %s\\n", in == NULL ? argv[1] : argv[2]);
-    return 2;
-  }
-  for (;;) {
-    const size_t got = fread(input, 1, sizeof input, in);
-    if (got == 0 && feof(in)) break;
-    if (got != sizeof input) {
-      fprintf(stderr, "input %ld is truncated: %lu of %lu bytes\\n", inferences, (unsigned long)got,
-              (unsigned long)sizeof input);
-      return 1;
-    }
-    if (!(${spec.run})) {
-      fprintf(stderr, "inference %ld failed\\n", inferences);
-      return 1;
-    }
-    if (fwrite(${spec.outputPointer}, 1, ${spec.outputBytes}, out) != ${spec.outputBytes}) {
-      fprintf(stderr, "cannot write output %ld\\n", inferences);
-      return 2;
-    }
-    inferences++;
-  }
-  if (in != stdin) fclose(in);
-  if (out != stdout && fclose(out) != 0) {
-    fprintf(stderr, "cannot write %s\\n", argv[2]);
-    return 2;
-  }
-  return 0;
-}
-`;
+${stdioMainLoop(spec)}`;
   return { path: STDIO_RUNNER_PATH, contents };
 }
 

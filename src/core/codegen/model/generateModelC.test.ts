@@ -206,6 +206,6 @@ describe('generateModelRunnerMain', () => {
     expect(main.path).toBe('kws_model_runner.c');
     expect(main.contents).toContain('FILE *in = argc > 1 ? fopen(argv[1], "rb") : stdin;');
     expect(main.contents).toContain('FILE *out = argc > 2 ? fopen(argv[2], "wb") : stdout;');
-    expect(main.contents).toContain('if (kws_model_invoke(input, output) != KWS_MODEL_OK) {');
+    expect(main.contents).toContain('if (!(kws_model_invoke(input, output) == KWS_MODEL_OK)) {');
   });
 });

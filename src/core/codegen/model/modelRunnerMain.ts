@@ -1,5 +1,6 @@
 import { checkCIdentifier } from '../c/cLiterals';
 import type { GeneratedFile } from '../c/generatedFile';
+import { stdioMainLoop } from '../c/stdioMainLoop';
 import { macroPrefix } from './modelHeader';
 
 /**
@@ -32,39 +33,6 @@ export function generateModelRunnerMain(options: { prefix: string }): GeneratedF
 static ${p}_model_input_t input[${m}_INPUT_SIZE];
 static ${p}_model_output_t output[${m}_OUTPUT_SIZE];
 
-int main(int argc, char **argv) {
-  FILE *in = argc > 1 ? fopen(argv[1], "rb") : stdin;
-  FILE *out = argc > 2 ? fopen(argv[2], "wb") : stdout;
-  long inferences = 0;
-  if (in == NULL || out == NULL) {
-    fprintf(stderr, "cannot open %s\\n", in == NULL ? argv[1] : argv[2]);
-    return 2;
-  }
-  for (;;) {
-    const size_t got = fread(input, 1, sizeof input, in);
-    if (got == 0 && feof(in)) break;
-    if (got != sizeof input) {
-      fprintf(stderr, "input %ld is truncated: %lu of %lu bytes\\n", inferences, (unsigned long)got,
-              (unsigned long)sizeof input);
-      return 1;
-    }
-    if (${p}_model_invoke(input, output) != ${m}_OK) {
-      fprintf(stderr, "inference %ld failed\\n", inferences);
-      return 1;
-    }
-    if (fwrite(output, 1, sizeof output, out) != sizeof output) {
-      fprintf(stderr, "cannot write output %ld\\n", inferences);
-      return 2;
-    }
-    inferences++;
-  }
-  if (in != stdin) fclose(in);
-  if (out != stdout && fclose(out) != 0) {
-    fprintf(stderr, "cannot write %s\\n", argv[2]);
-    return 2;
-  }
-  return 0;
-}
-`,
+${stdioMainLoop({ run: `${p}_model_invoke(input, output) == ${m}_OK`, outputPointer: 'output', outputBytes: 'sizeof output' })}`,
   };
 }
