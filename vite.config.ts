@@ -2,32 +2,17 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { contentSecurityPolicy } from './scripts/contentSecurityPolicy';
 import { tfliteEagerLoad } from './scripts/tfliteEagerLoad';
 import { wasmAssets } from './scripts/wasmAssets';
-
-/**
- * The studio's Content-Security-Policy, also set as a meta element in index.html (keep the two equal). The
- * header covers what the meta element cannot: the workers (they take the policy of their own response) and
- * frame-ancestors. The wasm runtimes need 'wasm-unsafe-eval'. 'unsafe-eval' is there for one reason only: the
- * official TFLite runtime (tfjs-tflite, an Emscripten build with embind) compiles its bindings with
- * `new Function` when the Training page checks a model against it; the studio's own code needs neither.
- */
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'",
-  "connect-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 // Everything is served from the app itself: no CDN, no remote fonts, so the studio works offline.
 export default defineConfig({
   plugins: [
     react(),
+    // The app's pages (and runtime-check.html, which hosts the official TFLite runtime) under their
+    // Content-Security-Policy, as meta elements and as the preview server's header.
+    contentSecurityPolicy(fileURLToPath(new URL('.', import.meta.url))),
     wasmAssets(),
     tfliteEagerLoad(),
     VitePWA({
@@ -78,9 +63,5 @@ export default defineConfig({
   },
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 2000 },
-  preview: {
-    port: 4173,
-    strictPort: true,
-    headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
-  },
+  preview: { port: 4173, strictPort: true },
 });

@@ -163,6 +163,17 @@ export async function trainGestures(page: Page, projectName: string): Promise<vo
 }
 
 /**
+ * Checks the trained (and quantised) model against the official TFLite runtime on the Training page, which runs
+ * that runtime in its own frame (runtime-check.html); the float32 model must agree.
+ */
+export async function checkAgainstOfficialRuntime(page: Page): Promise<void> {
+  await page.goto('/#/training');
+  const panel = page.getByTestId('quantize-panel');
+  await panel.getByTestId('runtime-check').click();
+  await expect(panel.getByTestId('runtime-check-float')).toContainText('agrees', { timeout: 120_000 });
+}
+
+/**
  * Collects every Content-Security-Policy violation: the page's `securitypolicyviolation` events, and the
  * console reports of its workers (a worker's violations fire in the worker, out of the page's reach).
  */

@@ -1,6 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { unzipSync } from 'fflate';
 import {
+  checkAgainstOfficialRuntime,
   collectCspViolations,
   collectForeignRequests,
   downloadArduinoLibrary,
@@ -10,7 +11,7 @@ import {
 
 test.use({ serviceWorkers: 'allow' });
 
-test('after one visit the whole path works with the network off: record, train, quantise, profile, download the Arduino library', async ({
+test('after one visit the whole path works with the network off: record, train, quantise, check against the official runtime, profile, download the Arduino library', async ({
   page,
   context,
   baseURL,
@@ -33,6 +34,8 @@ test('after one visit the whole path works with the network off: record, train, 
   await expect(page.getByRole('navigation')).toBeVisible();
 
   await trainGestures(page, 'Offline');
+  // The official TFLite runtime's frame and its wasm come from the precache too.
+  await checkAgainstOfficialRuntime(page);
   await profileImpulse(page);
   const library = await downloadArduinoLibrary(page);
   expect(library.name).toBe('Offline_Impulse_1.zip');

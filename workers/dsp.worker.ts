@@ -11,6 +11,7 @@ import { cachedFeatureSet } from '../src/platform/features/cachedFeatureSet';
 import { projectFeatures } from '../src/core/learn/projection';
 import { openStudioDb } from '../src/platform/db/openStudioDb';
 import type { StudioDb } from '../src/platform/db/studioDb';
+import { announceToOtherTabs } from '../src/platform/tabSync';
 import type {
   DspWorkerApi,
   FeatureJob,
@@ -20,7 +21,9 @@ import type {
 } from './dspApi';
 
 let dbPromise: Promise<StudioDb> | null = null;
-const db = () => (dbPromise ??= openStudioDb());
+// A change this worker commits reaches the other tabs as a page's would (the feature cache it writes is not
+// announced: no tab shows it).
+const db = () => (dbPromise ??= openStudioDb({ onChanged: announceToOtherTabs(self.name) }));
 
 /**
  * Every generate or project call gets a number; cancel() cancels every call started before it. A call

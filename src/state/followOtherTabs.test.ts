@@ -18,7 +18,7 @@ afterEach(() => stops.splice(0).forEach((stop) => stop()));
 
 /** Another tab of the studio: its own connection to the same database, telling the channel of its writes. */
 async function otherTab() {
-  const channel = openTabChannel(() => undefined);
+  const channel = openTabChannel(() => undefined, 'other-tab');
   const db = await openStudioDb({ onChanged: (c) => channel.post(c) });
   stops.push(() => {
     channel.close();

@@ -40,26 +40,34 @@ export const useRuntimeCheck = create<RuntimeCheckState>((set) => ({
     const source = `${testing.length > 0 ? 'test' : 'training'} windows`;
     set({ check: { ...base, status: 'running', source } });
     try {
-      // Loaded on demand: the writer, the interpreter and the official runtime stay out of the main bundle.
+      // Loaded on demand: the writer and the interpreter stay out of the main bundle, and the official runtime
+      // runs in its own frame (officialRuntimeClient.ts), under a policy that allows what it needs.
       const [
         { writeTflite },
-        { measureAgreement, measureLayerAgreement, logitsGraph, int8Verdict },
-        { loadOfficialModel },
+        { measureAgreement, measureLayerAgreement, logitsGraph, int8Verdict, rawInput },
+        { replayRuntime },
+        { officialRuntime },
       ] = await Promise.all([
         import('../core/tflite'),
         import('../core/learn/runtimeAgreement'),
-        import('../platform/tflite/officialRuntime'),
+        import('../core/learn/replayRuntime'),
+        import('../platform/tflite/officialRuntimeClient'),
       ]);
+      const runtime = await officialRuntime();
       const set_ = await trainWorker().windows(impulse, samples);
       const windows = Array.from({ length: set_.rowCount }, (_, i) =>
         set_.rows.subarray(i * set_.featureCount, (i + 1) * set_.featureCount),
       );
-      const baseUrl = new URL(import.meta.env.BASE_URL, location.href).href;
-      const official = async (graph: Graph) => {
-        const loaded = await loadOfficialModel(writeTflite(graph), graph.tensors[graph.inputs[0]], baseUrl);
-        return (raw: ArrayLike<number>) => loaded.run(raw);
+      // The frame answers asynchronously: each graph runs every input there at once, and the comparison replays
+      // the outputs.
+      const official = async (graph: Graph, inputs: readonly (Int8Array | Float32Array)[]) => {
+        const input = graph.tensors[graph.inputs[0]];
+        return replayRuntime(inputs, await runtime.runAll(writeTflite(graph), input, inputs));
       };
-      const agree = async (graph: Graph) => measureAgreement(graph, windows, await official(graph));
+      const agree = async (graph: Graph) => {
+        const inputs = windows.map((w) => rawInput(graph, w));
+        return measureAgreement(graph, windows, await official(graph, inputs));
+      };
       const float = await agree(model.float);
       const int8 = model.int8 ? await agree(model.int8.graph) : undefined;
       const logits = model.int8 ? logitsGraph(model.int8.graph) : null;

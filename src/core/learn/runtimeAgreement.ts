@@ -80,7 +80,8 @@ export function checkableOps(graph: Graph): number[] {
 export async function measureLayerAgreement(
   graph: Graph,
   windows: readonly Float32Array[],
-  load: (single: Graph) => Promise<(raw: Int8Array) => ArrayLike<number>>,
+  /** The other runtime for one op's graph, told the inputs it will be given (in order). */
+  load: (single: Graph, inputs: readonly Int8Array[]) => Promise<(raw: Int8Array) => ArrayLike<number>>,
 ): Promise<LayerAgreement[]> {
   const ops = checkableOps(graph);
   const seen = ops.map(() => [] as Int8Array[]);
@@ -96,7 +97,7 @@ export async function measureLayerAgreement(
   for (const [j, k] of ops.entries()) {
     const single = opGraph(graph, k);
     const ours = prepareInterpreter(single);
-    const theirs = await load(single);
+    const theirs = await load(single, seen[j]);
     const agreement = emptyAgreement('int8');
     for (const input of seen[j]) compareOutputs(agreement, ours.invoke([input])[0], theirs(input));
     layers.push({ opIndex: k, kind: graph.ops[k].kind, agreement });

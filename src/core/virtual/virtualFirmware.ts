@@ -17,13 +17,25 @@ export const VIRTUAL_BOARD_NAME = 'Virtual Nano 33 BLE Sense (simulated)';
 export const VIRTUAL_IMU_RATES: readonly number[] = [100, 50, 25];
 const IMU_HZ = VIRTUAL_IMU_RATES[0];
 const IMU_PERIOD_US = 1e6 / IMU_HZ;
+const IMU_PERIOD_MS = 1000 / IMU_HZ;
 const AUDIO_RATE = 16000;
 /** An IMU frame carries about this much time (5 readings at 100 Hz), as the sketch batches them. */
 const IMU_FRAME_SECONDS = 0.05;
 /** Samples per audio frame: 16 ms of audio, as the sketch batches them. */
 const AUDIO_PER_FRAME = 256;
-/** More than this much elapsed time at once (a throttled background tab) is skipped, not replayed. */
-const MAX_CATCH_UP_MS = 1000;
+/**
+ * When the host stops reading (a long task or a throttled background tab stalls the page's timers), the board
+ * keeps sampling, as a real one does: what it sampled waits in its transmit buffer, up to this much of it. What
+ * it samples while that buffer is full is lost, and its sequence numbers and clock move on, so the host counts
+ * the lost frames and marks the stream broken instead of joining data across the hole.
+ */
+export const VIRTUAL_BACKLOG_MS = 2000;
+/**
+ * The link drains a backlog at this many times real time (a stall's data arrives over several ticks, in order and
+ * at a steady pace, never dumped at once), counting at most MAX_STEP_MS of the host's time per call.
+ */
+const LINK_SPEEDUP = 4;
+const MAX_STEP_MS = 50;
 
 export interface VirtualFirmwareOptions {
   seed: number;
@@ -61,7 +73,14 @@ export class VirtualFirmware {
   private readonly seq = new Map<number, number>();
   private readonly imu: ImuStream[];
   private micRestart = true;
-  private readonly outbox: Uint8Array[] = [];
+  /**
+   * Frames not yet sent, in order, each with the sampling time it was ready at: time the board sampled, in ms
+   * since it started, not counting time lost to a full buffer (`sampledMs`). The link has carried all that was
+   * ready by `sentMs`.
+   */
+  private outbox: Array<{ bytes: Uint8Array; atMs: number }> = [];
+  private sampledMs = 0;
+  private sentMs = 0;
   private imuDue = 0;
   private audioDue = 0;
   private deviceTimeUs = 0;
@@ -144,20 +163,69 @@ export class VirtualFirmware {
       if (e.type === 'command') this.execute(e.seq, e.command);
   }
 
-  /** Everything the board sends during the next `elapsedMs` of its clock. */
+  /**
+   * What the board sends during the next `elapsedMs`: it samples all of that time (into its transmit buffer, up
+   * to VIRTUAL_BACKLOG_MS behind the link), and the link carries what is due, oldest first.
+   */
   produce(elapsedMs: number): Uint8Array {
-    const ms = Math.min(Math.max(0, elapsedMs), MAX_CATCH_UP_MS);
-    this.produceImu(ms);
-    this.produceAudio(ms);
-    const total = this.outbox.reduce((n, b) => n + b.length, 0);
-    const out = new Uint8Array(total);
+    const ms = Math.max(0, elapsedMs);
+    const room = Math.max(0, VIRTUAL_BACKLOG_MS - (this.sampledMs - this.sentMs));
+    const sampled = Math.min(ms, room);
+    this.produceImu(sampled);
+    this.produceAudio(sampled);
+    this.sampledMs += sampled;
+    if (ms > sampled) this.lose(ms - sampled);
+    this.sentMs = Math.min(this.sampledMs, this.sentMs + LINK_SPEEDUP * Math.min(ms, MAX_STEP_MS));
+    return this.send();
+  }
+
+  /** The frames the link has carried by now (ready at or before `sentMs`), as one chunk of bytes. */
+  private send(): Uint8Array {
+    const due = this.outbox.filter((f) => f.atMs <= this.sentMs);
+    if (due.length === 0) return new Uint8Array(0);
+    this.outbox = this.outbox.filter((f) => f.atMs > this.sentMs);
+    const out = new Uint8Array(due.reduce((n, f) => n + f.bytes.length, 0));
     let at = 0;
-    for (const b of this.outbox) {
-      out.set(b, at);
-      at += b.length;
+    for (const f of due) {
+      out.set(f.bytes, at);
+      at += f.bytes.length;
     }
-    this.outbox.length = 0;
     return out;
+  }
+
+  private push(bytes: Uint8Array, atMs: number): void {
+    this.outbox.push({ bytes, atMs });
+  }
+
+  /**
+   * `ms` of sampling that did not fit in the full transmit buffer: nothing is synthesised for it, but the clock
+   * and every streaming sensor's sequence number move on by what it would have sent (at least one frame), so
+   * the host sees the hole. Readings being averaged or batched were taken before it: they go out first.
+   */
+  private lose(ms: number): void {
+    const readings = Math.floor(this.imuDue + (ms * IMU_HZ) / 1000);
+    this.imuDue += (ms * IMU_HZ) / 1000 - readings;
+    if (readings > 0) {
+      for (const stream of this.imu) {
+        if (!this.sensors[stream.group.id - 1].streaming) continue;
+        this.flushImu(stream);
+        stream.sum.fill(0);
+        stream.summed = 0;
+        this.skipSeq(stream.group.id, Math.floor(readings / (stream.decimation * stream.batchTarget)));
+      }
+      this.deviceTimeUs += readings * IMU_PERIOD_US;
+    }
+    this.audioDue += (ms * AUDIO_RATE) / 1000;
+    const audioFrames = Math.floor(this.audioDue / AUDIO_PER_FRAME);
+    this.audioDue -= audioFrames * AUDIO_PER_FRAME;
+    if (audioFrames > 0 && this.sensors[MIC_ID - 1].streaming && !this.micRestart) {
+      this.skipSeq(MIC_ID, audioFrames);
+      this.audioIndex += audioFrames * AUDIO_PER_FRAME;
+    }
+  }
+
+  private skipSeq(stream: number, frames: number): void {
+    this.seq.set(stream, ((this.seq.get(stream) ?? 0) + Math.max(1, frames)) & 0xffff);
   }
 
   private nextSeq(stream: number): number {
@@ -168,10 +236,10 @@ export class VirtualFirmware {
 
   private execute(commandSeq: number, c: HostCommand): void {
     if (c.type === 'hello') {
-      this.outbox.push(encodeHandshake(this.deviceInfo(), this.nextSeq(0)));
+      this.push(encodeHandshake(this.deviceInfo(), this.nextSeq(0)), this.sampledMs);
       return;
     }
-    this.outbox.push(encodeAck(c.type, commandSeq, this.apply(c), this.nextSeq(0)));
+    this.push(encodeAck(c.type, commandSeq, this.apply(c), this.nextSeq(0)), this.sampledMs);
   }
 
   private apply(c: Exclude<HostCommand, { type: 'hello' }>): AckStatus {
@@ -220,6 +288,7 @@ export class VirtualFirmware {
   }
 
   private produceImu(ms: number): void {
+    const dueBefore = this.imuDue;
     this.imuDue += (ms * IMU_HZ) / 1000;
     const count = Math.floor(this.imuDue);
     if (count === 0) return;
@@ -227,13 +296,15 @@ export class VirtualFirmware {
     const readings = this.gestures.next(count);
     const streaming = this.imu.filter((i) => this.sensors[i.group.id - 1].streaming);
     for (let r = 0; r < count; r++) {
-      for (const stream of streaming) this.addReading(stream, readings, r * IMU_AXES);
+      // Reading r is taken once the time due crosses r + 1.
+      const atMs = this.sampledMs + (r + 1 - dueBefore) * IMU_PERIOD_MS;
+      for (const stream of streaming) this.addReading(stream, readings, r * IMU_AXES, atMs);
       this.deviceTimeUs += IMU_PERIOD_US;
     }
   }
 
   /** Adds one reading of the synthetic IMU to a stream: averaged over its period, batched into frames. */
-  private addReading(s: ImuStream, readings: Float32Array, at: number): void {
+  private addReading(s: ImuStream, readings: Float32Array, at: number, atMs: number): void {
     if (s.summed === 0) s.firstSubReadingUs = this.deviceTimeUs;
     for (let a = 0; a < 3; a++) s.sum[a] += readings[at + s.group.offset + a];
     if (++s.summed < s.decimation) return;
@@ -241,17 +312,18 @@ export class VirtualFirmware {
     for (let a = 0; a < 3; a++) s.batch[s.batched * 3 + a] = s.sum[a] / s.decimation;
     s.sum.fill(0);
     s.summed = 0;
-    if (++s.batched >= s.batchTarget) this.flushImu(s);
+    if (++s.batched >= s.batchTarget) this.flushImu(s, atMs);
   }
 
-  private flushImu(s: ImuStream): void {
+  /** Sends what `s` has batched, ready at `atMs` (by default now: between two steps of sampling). */
+  private flushImu(s: ImuStream, atMs = this.sampledMs): void {
     if (s.batched === 0) return;
     const id = s.group.id;
     const start = s.restart;
     if (start) this.seq.set(id, 0);
     s.restart = false;
     const raw = toRawInt16(s.batch.subarray(0, s.batched * 3), s.group.scale);
-    this.outbox.push(encodeImu(id, this.nextSeq(id), s.batchTimeUs >>> 0, 3, raw, { start }));
+    this.push(encodeImu(id, this.nextSeq(id), s.batchTimeUs >>> 0, 3, raw, { start }), atMs);
     s.batched = 0;
   }
 
@@ -268,7 +340,9 @@ export class VirtualFirmware {
         this.audioIndex = 0;
         this.seq.set(MIC_ID, 0);
       }
-      this.outbox.push(encodeAudio(MIC_ID, this.nextSeq(MIC_ID), this.audioIndex >>> 0, pcm, { start }));
+      // Ready once its last sample is taken: the time still to come in this step is what remains due.
+      const readyMs = this.sampledMs + ms - (this.audioDue * 1000) / AUDIO_RATE;
+      this.push(encodeAudio(MIC_ID, this.nextSeq(MIC_ID), this.audioIndex >>> 0, pcm, { start }), readyMs);
       this.audioIndex += AUDIO_PER_FRAME;
     }
   }

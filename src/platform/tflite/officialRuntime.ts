@@ -7,12 +7,15 @@ export const TFLITE_WASM_DIR = 'wasm/tflite/';
 export interface OfficialModel {
   /** Runs one input (flattened, raw int8 values or floats as the input tensor's type) and returns the raw output. */
   run(input: ArrayLike<number>): Float32Array | Int32Array;
+  /** Frees the runtime's copy of the model. */
+  dispose(): void;
 }
 
 /**
- * The official TensorFlow Lite runtime compiled to WebAssembly (@tensorflow/tfjs-tflite), loaded on demand on
- * the page's main thread (it does not run in module workers). Used as an independent oracle for the studio's
- * own `.tflite` writer and interpreter.
+ * The official TensorFlow Lite runtime compiled to WebAssembly (@tensorflow/tfjs-tflite), loaded on demand in a
+ * window (it does not run in module workers). Used as an independent oracle for the studio's own `.tflite`
+ * writer and interpreter. Its Emscripten bindings compile with `new Function`, so the app runs it in
+ * runtime-check.html, whose policy allows that (runtimeFrame.ts, reached through officialRuntimeClient.ts).
  */
 export async function loadOfficialModel(
   bytes: Uint8Array,
@@ -36,6 +39,7 @@ export async function loadOfficialModel(
         ? Float32Array.from(out)
         : Int32Array.from(out);
     },
+    dispose: () => runner.cleanUp(),
   };
 }
 
