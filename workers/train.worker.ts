@@ -3,7 +3,8 @@ import '../src/platform/workers/holdLifeline';
 import { expose, transfer } from 'comlink';
 import '../src/platform/workers/typedErrors';
 import { StudioError } from '../src/core/errors';
-import { framesPerWindow, sliceWindows } from '../src/core/dataset/windowing';
+import { framesPerWindow } from '../src/core/dataset/windowing';
+import { windowViews } from '../src/core/dataset/windowViews';
 import { describeImpulse } from '../src/core/impulse/generateFeatures';
 import { makeAugmenter, isTimeFrequency } from '../src/core/learn/augmenter';
 import { defaultLearnBlock } from '../src/core/learn/learnBlock';
@@ -14,6 +15,7 @@ import { trainImpulse } from '../src/core/learn/trainImpulse';
 import type { Impulse } from '../src/core/impulse/impulse';
 import { openStudioDb } from '../src/platform/db/openStudioDb';
 import type { StudioDb } from '../src/platform/db/studioDb';
+import { announceToOtherTabs } from '../src/platform/tabSync';
 import { buildFeatureSet } from '../src/platform/features/featureSet';
 import { trainingBackend } from '../src/platform/tfjs/backend';
 import { yieldToEventLoop } from '../src/core/yieldToEventLoop';
@@ -30,7 +32,8 @@ import type { TrainedModel } from '../src/core/learn/trainedModel';
 import { comparePrecisions, quantizeTrained } from '../src/core/learn/quantizeTrained';
 
 let dbPromise: Promise<StudioDb> | null = null;
-const db = () => (dbPromise ??= openStudioDb());
+// What this worker commits (trained models, runs) reaches the other tabs as a page's writes do.
+const db = () => (dbPromise ??= openStudioDb({ onChanged: announceToOtherTabs(self.name) }));
 
 /**
  * One controller per kind of job: cancelling a quantisation must not stop a test running beside it. The jobs
@@ -76,10 +79,12 @@ const api: TrainWorkerApi = {
     }
     let motion: Parameters<typeof makeAugmenter>[4];
     if (learn.kind !== 'anomaly' && learn.training.augmentation.enabled && !isTimeFrequency(summary.shape)) {
+      // Views into each sample's signal, not a copy per window: overlapping windows would hold the dataset
+      // several times over (4× for a 2 s window every 0.5 s).
       const windows: Float32Array[] = [];
       for (const s of job.samples) {
         if (signal.aborted) throw new StudioError('cancelled', 'Training was cancelled.');
-        windows.push(...sliceWindows(await store.getSample(s.id), job.impulse.input).windows);
+        windows.push(...windowViews(await store.getSample(s.id), job.impulse.input));
       }
       const shape = {
         axes: job.impulse.input.axes.length,

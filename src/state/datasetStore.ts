@@ -8,6 +8,7 @@ import { skippedReport } from '../platform/db/storedRecords';
 import { getDb } from './db';
 import { useProjects } from './projectsStore';
 import { toast } from './toastStore';
+import './scaleSeedHook';
 
 /** A committed edit and the change that reverses it (undo), or re-applies it (redo). */
 export interface HistoryEntry {
