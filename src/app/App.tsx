@@ -28,9 +28,11 @@ const PAGES: Record<PageId, ComponentType> = {
   devices: lazyComponent(() => import('./pages/DevicesPage'), 'DevicesPage'),
   impulse: lazyComponent(() => import('./pages/ImpulsePage'), 'ImpulsePage'),
   training: lazyComponent(() => import('./pages/TrainingPage'), 'TrainingPage'),
+  compression: lazyComponent(() => import('./pages/CompressionPage'), 'CompressionPage'),
   testing: lazyComponent(() => import('./pages/TestingPage'), 'TestingPage'),
   live: lazyComponent(() => import('./pages/LivePage'), 'LivePage'),
   profiling: lazyComponent(() => import('./pages/ProfilingPage'), 'ProfilingPage'),
+  tuner: lazyComponent(() => import('./pages/TunerPage'), 'TunerPage'),
   deployment: lazyComponent(() => import('./pages/DeploymentPage'), 'DeploymentPage'),
 };
 

@@ -1,5 +1,15 @@
 export type RouteId =
-  'projects' | 'devices' | 'data' | 'impulse' | 'training' | 'profiling' | 'testing' | 'live' | 'deployment';
+  | 'projects'
+  | 'devices'
+  | 'data'
+  | 'impulse'
+  | 'training'
+  | 'compression'
+  | 'profiling'
+  | 'tuner'
+  | 'testing'
+  | 'live'
+  | 'deployment';
 
 export interface Stage {
   id: RouteId;
@@ -33,9 +43,20 @@ export const STAGES: Stage[] = [
     purpose: 'Train a neural network in a Web Worker, watch loss and accuracy live, and quantise it to int8.',
   },
   {
+    id: 'compression',
+    title: 'Compression',
+    purpose: 'Prune or distil a trained model into smaller variants and compare them on the boards.',
+  },
+  {
     id: 'profiling',
     title: 'Profiling',
     purpose: 'See latency, RAM and flash of the model on simulated target microcontrollers.',
+  },
+  {
+    id: 'tuner',
+    title: 'Tuner',
+    purpose:
+      'Search window, DSP and network settings under the target board’s latency, RAM and flash budget, and save the best.',
   },
   {
     id: 'testing',

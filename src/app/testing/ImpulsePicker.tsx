@@ -8,7 +8,9 @@ export function ImpulsePicker({ disabled }: { disabled: boolean }) {
   return (
     <label>
       Impulse
+      {/* Named by the word alone: a wrapping label would otherwise also read out every option. */}
       <select
+        aria-label="Impulse"
         value={selectedId ?? ''}
         onChange={(e) => useImpulses.getState().select(e.target.value)}
         disabled={disabled}

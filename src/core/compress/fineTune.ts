@@ -15,6 +15,8 @@ export interface FineTuneOptions {
   loss: BatchLoss;
   /** Called after every optimizer step (1-based), e.g. to re-apply pruning masks. */
   afterStep?: (step: number) => void;
+  /** Called after every epoch (1-based) with its mean loss, e.g. for a progress bar. */
+  onEpoch?: (epoch: number, loss: number) => void;
   /** Checked between batches (the loop yields to the event loop now and then so a cancel gets in). */
   signal?: AbortSignal;
 }
@@ -63,6 +65,7 @@ export async function fineTune(
         options.afterStep?.(step);
       }
       losses.push(sum / Math.max(1, batches));
+      options.onEpoch?.(epoch + 1, losses[losses.length - 1]);
     }
   } finally {
     optimizer.dispose();

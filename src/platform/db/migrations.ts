@@ -31,11 +31,16 @@ const createModelsAndTrainingRuns: Migration = (db) => {
   db.createObjectStore('trainingRuns', { keyPath: 'impulseId' }).createIndex('byProject', 'projectId');
 };
 
+const createTunerRuns: Migration = (db) => {
+  db.createObjectStore('tunerRuns', { keyPath: 'projectId' });
+};
+
 /** Append a step to add a version; never edit or reorder a released step. */
 export const MIGRATIONS: readonly Migration[] = [
   createProjectsAndSamples,
   createImpulsesAndFeatureCache,
   createModelsAndTrainingRuns,
+  createTunerRuns,
 ];
 
 /** Runs every step whose target version is above `oldVersion`, in order. */

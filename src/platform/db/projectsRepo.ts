@@ -198,7 +198,7 @@ export async function createProjectWithContents(
 
 /**
  * Deletes the project, its samples, their values and cached features, its impulses and their models and
- * training runs, in one transaction.
+ * training runs, and its tuner run, in one transaction.
  */
 export function deleteProject(conn: DbConnection, id: string): Promise<void> {
   const stores: StudioStoreName[] = [
@@ -209,6 +209,7 @@ export function deleteProject(conn: DbConnection, id: string): Promise<void> {
     'features',
     'models',
     'trainingRuns',
+    'tunerRuns',
   ];
   return conn.run(stores, 'readwrite', 'delete the project', async (tx) => {
     const projects = tx.objectStore('projects');
@@ -237,6 +238,7 @@ export function deleteProject(conn: DbConnection, id: string): Promise<void> {
         add(tx.objectStore('trainingRuns').delete(impulseId));
       }
       for (const key of featureKeys) add(features.delete(key));
+      add(tx.objectStore('tunerRuns').delete(id));
     });
   });
 }

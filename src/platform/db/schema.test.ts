@@ -9,12 +9,12 @@ import { audioSample, comparable, imuSample, uniqueDbName } from './testFixtures
 import { splitSample } from '../../core/dataset/sample';
 import type { Project } from '../../core/dataset/project';
 
-describe('schema version 3', () => {
+describe('schema version 4', () => {
   it('is created by the step list with its stores, key paths and index', async () => {
     const name = uniqueDbName();
     const conn = await openConnection(name, MIGRATIONS);
     const { db } = conn;
-    expect(db.version).toBe(3);
+    expect(db.version).toBe(4);
     expect([...db.objectStoreNames].sort()).toEqual([
       'features',
       'impulses',
@@ -24,7 +24,11 @@ describe('schema version 3', () => {
       'samples',
       'settings',
       'trainingRuns',
+      'tunerRuns',
     ]);
+    const v4 = db.transaction('tunerRuns');
+    expect(v4.objectStore('tunerRuns').keyPath).toBe('projectId');
+    await v4.done;
     const v3 = db.transaction(['models', 'trainingRuns']);
     expect(v3.objectStore('models').keyPath).toBe('impulseId');
     expect(v3.objectStore('trainingRuns').keyPath).toBe('impulseId');

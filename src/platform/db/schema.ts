@@ -3,6 +3,7 @@ import type { Project } from '../../core/dataset/project';
 import type { SampleData, SampleMeta } from '../../core/dataset/sample';
 import type { CachedFeatures, Impulse } from '../../core/impulse/impulse';
 import type { TrainedModel, TrainingRun } from '../../core/learn/trainedModel';
+import type { TunerRun } from '../../core/tune/tuneTypes';
 
 export const DB_NAME = 'tinyml-studio';
 
@@ -26,7 +27,17 @@ export interface StudioSchema extends DBSchema {
   models: { key: string; value: TrainedModel; indexes: { byProject: string } };
   /** Since version 3: the latest training run of each impulse (a reload marks a 'running' one cancelled). */
   trainingRuns: { key: string; value: TrainingRun; indexes: { byProject: string } };
+  /** Since version 4: the latest tuner search of each project, keyed by project id (models of its candidates inside). */
+  tunerRuns: { key: string; value: TunerRun };
 }
 
 export type StudioStoreName =
-  'projects' | 'samples' | 'sampleData' | 'settings' | 'impulses' | 'features' | 'models' | 'trainingRuns';
+  | 'projects'
+  | 'samples'
+  | 'sampleData'
+  | 'settings'
+  | 'impulses'
+  | 'features'
+  | 'models'
+  | 'trainingRuns'
+  | 'tunerRuns';

@@ -10,8 +10,10 @@ import * as settings from './settingsRepo';
 import * as impulses from './impulsesRepo';
 import * as features from './featuresRepo';
 import * as models from './modelsRepo';
+import * as tunerRuns from './tunerRunsRepo';
 import type { TrainedModel, TrainingRun } from '../../core/learn/trainedModel';
 import type { CachedFeatures, Impulse } from '../../core/impulse/impulse';
+import type { TunerRun } from '../../core/tune/tuneTypes';
 import type { Loaded } from './storedRecords';
 
 const PROJECTS: StoredChange = { projectId: null, what: 'projects' };
@@ -187,5 +189,14 @@ export class StudioDb {
 
   cancelInterruptedRuns(projectId: string): Promise<number> {
     return models.cancelInterruptedRuns(this.conn, projectId, this.now());
+  }
+
+  /** The project's latest tuner search (its candidates, their scores and models). */
+  getTunerRun(projectId: string): Promise<TunerRun | undefined> {
+    return tunerRuns.getTunerRun(this.conn, projectId);
+  }
+
+  putTunerRun(run: TunerRun): Promise<void> {
+    return tunerRuns.putTunerRun(this.conn, run);
   }
 }
