@@ -50,6 +50,16 @@ test('prunes and distils a gesture model, and compares every variant on the targ
   console.log(`int8 .tflite deflated: before ${before}, after ${after}`);
   await expect(int8Row.locator('td').nth(4)).toContainText('smaller');
 
+  // Structured pruning removes whole neurons: 27 → 20 → 10 → 4 becomes 27 → 10 → 5 → 4.
+  const structured = page.getByTestId('structured-panel');
+  await structured.getByLabel('Fraction of filters removed').fill('0.5');
+  await structured.getByLabel('Structured epochs').fill('5');
+  await structured.getByRole('button', { name: 'Prune filters' }).click();
+  const units = page.getByTestId('structured-result').locator('tbody tr');
+  await expect(units).toHaveCount(2, { timeout: 120_000 });
+  await expect(units.nth(0).locator('td')).toHaveText(['Dense, 20 neurons, ReLU', '20', '10']);
+  await expect(units.nth(1).locator('td')).toHaveText(['Dense, 10 neurons, ReLU', '10', '5']);
+
   const distill = page.getByTestId('distill-panel');
   await distill.getByLabel('Distillation epochs').fill('10');
   await distill.getByRole('button', { name: 'Distil' }).click();
@@ -65,12 +75,25 @@ test('prunes and distils a gesture model, and compares every variant on the targ
   const comparison = page.getByTestId('comparison');
   await comparison.getByRole('button', { name: /Target board/ }).click();
   const rows = comparison.getByTestId('comparison-row');
-  // The original, the pruned model, the student and the student from scratch, each float32 and int8.
-  await expect(rows).toHaveCount(8, { timeout: 120_000 });
+  // The original, the two pruned models, the student and the student from scratch, each float32 and int8.
+  await expect(rows).toHaveCount(10, { timeout: 120_000 });
   await expect(comparison.getByText(/Profiling \d+ of/)).toHaveCount(0, { timeout: 120_000 });
   for (const row of await rows.all()) await expect(row).toContainText('ms');
   await expect(rows.filter({ hasText: 'pruned 60 %' })).toHaveCount(2);
   await expect(rows.filter({ hasText: 'distilled student' })).toHaveCount(2);
+  // Only the structured variant is smaller on the board: its int8 flash is below the original's.
+  const flash = async (name: string) =>
+    Number(
+      (await rows
+        .filter({ hasText: name })
+        .filter({ hasText: 'int8' })
+        .locator('td')
+        .nth(5)
+        .textContent())!.replace(/[^\d.]/g, ''),
+    );
+  const [original, thinner] = [await flash('Impulse 1int8'), await flash('of filters removed')];
+  console.log(`int8 flash on the target board: ${original} KB, structured ${thinner} KB`);
+  expect(thinner).toBeLessThan(original);
   await dismissToasts(page);
   await comparison.scrollIntoViewIfNeeded();
   await screenshot(page, 'compression-comparison');
