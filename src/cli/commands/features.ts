@@ -1,4 +1,6 @@
-import { importFile } from '../../core/formats/importFile';
+import type { ImportResult } from '../../core/formats/importFile';
+import { extensionOf } from '../../core/formats/labelFromName';
+import { parseWav } from '../../core/formats/wav';
 import { streamSampleFeatures } from '../../core/impulse/generateFeatures';
 import { getBlock } from '../../core/dsp/blocks';
 import type { BlockId } from '../../core/dsp/block';
@@ -24,6 +26,20 @@ function outputFormat(format: string | boolean | undefined, out: string | undefi
     throw new UsageError(`--format must be one of ${FEATURE_FORMATS.join(', ')}`);
   }
   return format as FeatureFormat;
+}
+
+/**
+ * The samples and import notes of the input file as importFile gives them. A WAV file goes straight to its
+ * parser: importFile also loads the JSON and CBOR readers with their schemas, most of the code the command
+ * would otherwise load for an audio file.
+ */
+async function readInput(path: string, bytes: Uint8Array): Promise<Pick<ImportResult, 'samples' | 'notes'>> {
+  if (extensionOf(path) === '.wav') {
+    const { sample, notes } = parseWav(path, bytes);
+    return { samples: [sample], notes };
+  }
+  const { importFile } = await import('../../core/formats/importFile');
+  return importFile(path, bytes, {});
 }
 
 /** The block parameters of a --params file, or a FormatError naming the file when it is not JSON. */
@@ -58,7 +74,7 @@ export const run: CommandRun = async ({ options }, { io }) => {
   try {
     const params = typeof options.params === 'string' ? await readParams(io, options.params) : {};
     const checked = getBlock(block).parseParams(params);
-    const { samples, notes } = importFile(options.input, await io.readFile(options.input), {});
+    const { samples, notes } = await readInput(options.input, await io.readFile(options.input));
     for (const note of notes) io.err(`features: note: ${options.input}: ${note}`);
     const sample = samples[0];
     const frames = sample.values.length / sample.sensors.length;

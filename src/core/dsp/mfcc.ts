@@ -153,14 +153,19 @@ function frameCepstra(
   const keep = p.num_cepstral;
   const invN = 1 / p.fft_length;
   fft.power(input, offset, length, power);
-  let energy = 0;
-  for (let k = 0; k < power.length; k++) energy += power[k];
-  energy *= invN;
   applyMelFilterbank(bank, power, logMel, 0);
+  // The frame energy Σ power[k], added in bin order, a few bins beside each log: its additions wait on one
+  // another, and there the logs' latency hides them.
+  const bins = power.length;
+  const binsPerLog = Math.ceil(bins / filters);
+  let energy = 0;
+  let k = 0;
   for (let i = 0; i < filters; i++) {
+    for (const end = Math.min(k + binsPerLog, bins); k < end; k++) energy += power[k];
     const e = logMel[i] * invN;
     logMel[i] = Math.log(e === 0 ? 1e-10 : e);
   }
+  energy *= invN;
   out[outOffset] = Math.log(energy === 0 ? 1e-10 : energy);
   applyDctRows(dct, filters, logMel, out, outOffset, 1, keep);
 }

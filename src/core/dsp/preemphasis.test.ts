@@ -32,14 +32,17 @@ describe('preemphasisSpan', () => {
       [3, 10, 23],
     ]) {
       const window = signal.slice(start, start + length);
-      const whole = new Float64Array(length);
-      preemphasis(window, 0.97, shift, 1 / 8, whole);
-      for (let from = 0; from < length; from++)
-        for (let count = 0; from + count <= length; count++) {
-          const span = new Float64Array(count);
-          preemphasisSpan(signal, start, length, from, count, 0.97, shift, 1 / 8, span);
-          expect(Array.from(span)).toEqual(Array.from(whole.subarray(from, from + count)));
-        }
+      // 1/8 scales every sample; 1 is MFCC's raw int16 input.
+      for (const scale of [1 / 8, 1]) {
+        const whole = new Float64Array(length);
+        preemphasis(window, 0.97, shift, scale, whole);
+        for (let from = 0; from < length; from++)
+          for (let count = 0; from + count <= length; count++) {
+            const span = new Float64Array(count);
+            preemphasisSpan(signal, start, length, from, count, 0.97, shift, scale, span);
+            expect(Array.from(span)).toEqual(Array.from(whole.subarray(from, from + count)));
+          }
+      }
     }
   });
 });

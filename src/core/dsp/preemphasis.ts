@@ -41,6 +41,16 @@ export function preemphasisSpan(
   }
   const begin = windowStart + Math.max(from, s);
   const end = windowStart + from + length;
+  if (s === 1 && begin < end) {
+    // The default shift: each scaled sample is the next one's previous, so it is loaded and scaled once.
+    let previous = input[begin - 1] * scale;
+    for (let t = begin; t < end; t++, i++) {
+      const x = input[t] * scale;
+      out[i] = x - coefficient * previous;
+      previous = x;
+    }
+    return;
+  }
   if (scale === 1) {
     // x·1 is x exactly, so leaving the scaling out changes no value (MFCC reads raw int16 values).
     for (let t = begin; t < end; t++, i++) out[i] = input[t] - coefficient * input[t - s];
