@@ -61,6 +61,9 @@ async function gain(
     'scratch',
     {
       ...DEFAULT_TUNE,
+      // As the Compression page defaults it: the student trains at the teacher's learning rate and batch size.
+      learningRate: learn.training.learningRate,
+      batchSize: learn.training.batchSize,
       epochs,
       studentLayers: smallerLayers(base.layers),
       temperature: 4,
@@ -86,14 +89,14 @@ export const compressBench: Benchmark = {
       GESTURE_IMPULSE,
       gestureBenchSamples(12, 7),
       gestureBenchSamples(8, 1001),
-      20,
+      40,
     );
     const keywords = await gain(
       'keywords',
       KEYWORD_IMPULSE,
       keywordSamples(16, 5),
       keywordSamples(8, 77),
-      20,
+      40,
     );
     const result = (value: number, what: string): BenchResult => ({
       value,
