@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import type { SampleCategory } from '../../core/dataset/sample';
-import { useDevices } from '../../state/devicesStore';
 import { useRecorder } from '../../state/recorderStore';
 import { runtimeRegistry } from '../../state/devices/registry';
 import { RECORDING_RULES, recordingProblems } from '../../core/validation/recordingRules';
@@ -9,11 +8,12 @@ import { VirtualBoardControl } from '../components/VirtualBoardControl';
 import { LiveBuffer } from '../live/liveBuffer';
 import { LiveChart } from '../live/LiveChart';
 import { routeHref } from '../useRoute';
+import { RecordStatus } from './RecordStatus';
+import { useRecordableSources } from './useRecordableSources';
 
 /** Record a labelled sample from a connected source, with a live chart of the chosen sensor. */
 export function RecordPanel() {
-  const sources = useDevices((s) => s.sources);
-  const live = sources.filter((s) => s.status === 'connected');
+  const live = useRecordableSources();
   const [sourceId, setSourceId] = useState('');
   const [sensorKey, setSensorKey] = useState('');
   const [label, setLabel] = useState('');
@@ -25,9 +25,6 @@ export function RecordPanel() {
   // An empty label is only called a mistake once the user has typed and cleared it.
   const labelError = labelEdited ? problems.label : undefined;
   const phase = useRecorder((s) => s.phase);
-  const countdownLeft = useRecorder((s) => s.countdownLeft);
-  const recordedMs = useRecorder((s) => s.recordedMs);
-  const targetMs = useRecorder((s) => s.targetMs);
 
   const source = live.find((s) => s.id === sourceId) ?? live[0];
   const sensor = source?.sensors.find((s) => s.key === sensorKey) ?? source?.sensors[0];
@@ -173,20 +170,7 @@ export function RecordPanel() {
           </span>
         )}
       </form>
-      {busy && (
-        <div className="record-status" data-testid="record-status">
-          {phase === 'countdown' ? (
-            <span className="countdown">Recording in {countdownLeft}…</span>
-          ) : (
-            <>
-              <span>
-                Recording {(recordedMs / 1000).toFixed(1)} / {(targetMs / 1000).toFixed(1)} s
-              </span>
-              <progress max={targetMs} value={recordedMs} aria-label="Recording progress" />
-            </>
-          )}
-        </div>
-      )}
+      <RecordStatus />
       {sensor && buffer && (
         <LiveChart axes={sensor.axes} sampleRateHz={rate} windowSeconds={windowSeconds} source={buffer} />
       )}

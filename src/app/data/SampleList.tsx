@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useDataset } from '../../state/datasetStore';
 import { durationMs } from '../../core/dataset/sample';
@@ -15,11 +15,16 @@ export function SampleList() {
   const checked = useDataset((s) => s.checked);
   const { select, toggleChecked } = useDataset.getState();
   const scroller = useRef<HTMLDivElement>(null);
+  const laidOut = useAfterFirstFrame();
   const virtualizer = useVirtualizer({
     count: visible.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
+    // The virtualiser measures and scrolls its element as it starts, which forces a layout of the whole page in
+    // the task that mounts the list (the first sample's row appearing as a recording is saved, with a board
+    // streaming): over 50 ms on a slow CPU. Started a frame later, the page is laid out already.
+    enabled: laidOut,
   });
 
   function onKeyDown(e: React.KeyboardEvent) {
@@ -81,4 +86,14 @@ export function SampleList() {
       </div>
     </div>
   );
+}
+
+/** False until the next animation frame after mounting. */
+function useAfterFirstFrame(): boolean {
+  const [done, setDone] = useState(false);
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => setDone(true));
+    return () => cancelAnimationFrame(frame);
+  }, []);
+  return done;
 }

@@ -6,6 +6,11 @@ export type LiveChartStatus = 'empty' | 'live' | 'paused';
 
 /** No data for this long (or for three sample intervals of a slower sensor) shows the chart as paused. */
 const STALL_MS = 1000;
+/**
+ * At most about 30 paints a second: smooth enough for a scrolling trace, and half the main-thread time of
+ * painting on every display frame, which matters while a 16 kHz stream is also being parsed and recorded.
+ */
+const MIN_PAINT_INTERVAL_MS = 30;
 
 /**
  * Keeps a canvas painted from a LiveBuffer, outside React: at most one paint per animation frame and only
@@ -21,6 +26,7 @@ export class LiveChartRenderer {
   private cssWidth = 0;
   private cssHeight = 0;
   private pendingFrame: number | null = null;
+  private lastPaintMs = -Infinity;
   private stallTimer: ReturnType<typeof setTimeout> | null = null;
   private status: LiveChartStatus | null = null;
 
@@ -87,8 +93,13 @@ export class LiveChartRenderer {
     if (this.pendingFrame === null) this.pendingFrame = requestAnimationFrame(this.paint);
   }
 
-  private readonly paint = () => {
+  private readonly paint = (frameMs: number) => {
     this.pendingFrame = null;
+    if (frameMs - this.lastPaintMs < MIN_PAINT_INTERVAL_MS) {
+      this.requestPaint();
+      return;
+    }
+    this.lastPaintMs = frameMs;
     if (!this.ctx || this.cssWidth === 0 || this.cssHeight === 0) return;
     // Checked on every paint: moving the window to another monitor changes the ratio without a resize.
     const dpr = window.devicePixelRatio || 1;

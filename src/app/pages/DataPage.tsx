@@ -1,3 +1,4 @@
+import { useDeferredValue } from 'react';
 import { useDataset } from '../../state/datasetStore';
 import { ImportPanel } from '../data/ImportPanel';
 import { RecordPanel } from '../data/RecordPanel';
@@ -13,6 +14,9 @@ export function DataPage() {
   const count = useDataset((s) => s.samples.length);
   const loading = useDataset((s) => s.loading);
   const selectedId = useDataset((s) => s.selectedId);
+  // The summary, filters and list appear in a render React may split into short slices: mounting them in the
+  // task that saves the first recording, while a board streams, blocked the main thread for over 50 ms.
+  const listedCount = useDeferredValue(count);
   useHistoryShortcuts();
 
   return (
@@ -27,15 +31,15 @@ export function DataPage() {
         <div className="data-left">
           <RecordPanel />
           <ImportPanel />
-          {count > 0 && <DatasetSummary />}
-          {count > 0 && (
+          {listedCount > 0 && <DatasetSummary />}
+          {listedCount > 0 && (
             <div className="card list-card">
               <SampleFilters />
               <BulkBar />
               <SampleList />
             </div>
           )}
-          {count === 0 && !loading && (
+          {listedCount === 0 && !loading && (
             <div className="callout">
               <strong>No data yet.</strong> Drop WAV, CSV or Edge Impulse JSON/CBOR files above, or record
               from a board, the microphone or the virtual board connected on the Devices page. Name files{' '}

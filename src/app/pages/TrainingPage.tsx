@@ -1,5 +1,5 @@
 import { useSelectedImpulse } from '../hooks/useSelectedImpulse';
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { describeError } from '../../core/errors';
 import { featureShape } from '../../core/impulse/generateFeatures';
 import { featureConfigHash } from '../../core/impulse/impulse';
@@ -17,7 +17,13 @@ import { TargetFigures } from '../training/TargetFigures';
 import '../training/training.css';
 
 export function TrainingPage() {
-  const { impulse, model } = useSelectedImpulse();
+  const { impulse, model: currentModel } = useSelectedImpulse();
+  // The results (confusion matrix, model explorer, target figures, quantisation) are rendered in a render React
+  // may split into short slices, after the one that brings the Train button back: all of it in the task that
+  // ends a training run blocked the main thread for over 50 ms.
+  const deferredModel = useDeferredValue(currentModel);
+  // Never the previous impulse's model under another impulse while the deferred render catches up.
+  const model = deferredModel?.impulseId === impulse?.id ? deferredModel : null;
   const samples = useDataset((s) => s.samples);
   const trainingImpulseId = useTraining((s) => s.active?.impulseId ?? null);
 

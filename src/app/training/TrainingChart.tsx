@@ -12,14 +12,24 @@ function EpochCanvas({ title, spec }: { title: string; spec: EpochChartSpec }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const width = useElementWidth(box);
   const dpr = useDevicePixelRatio();
+  // Drawn in the next animation frame, not in the commit of the render the worker's progress message caused:
+  // the two tasks stay short, and epochs landing together are drawn once.
   useEffect(() => {
     const c = canvas.current;
     const ctx = c?.getContext('2d');
     if (!c || !ctx || width === 0) return;
-    c.width = Math.round(width * dpr);
-    c.height = Math.round(HEIGHT * dpr);
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    drawEpochChart(ctx, width, HEIGHT, spec, getComputedStyle(c).fontFamily || 'sans-serif');
+    const frame = requestAnimationFrame(() => {
+      const w = Math.round(width * dpr);
+      const h = Math.round(HEIGHT * dpr);
+      // Resizing reallocates the canvas: only when the size changed.
+      if (c.width !== w || c.height !== h) {
+        c.width = w;
+        c.height = h;
+      }
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      drawEpochChart(ctx, width, HEIGHT, spec, getComputedStyle(c).fontFamily || 'sans-serif');
+    });
+    return () => cancelAnimationFrame(frame);
   }, [spec, width, dpr]);
   const last = (s: EpochChartSpec['series'][number]) => s.values.filter((v) => v !== null).pop();
   const summary = spec.series.map((s) => `${s.name} ${last(s)?.toPrecision(3) ?? '–'}`).join(', ');

@@ -13,6 +13,9 @@ export class VirtualPort implements PortLike {
   writable: WritableStream<Uint8Array> | null = null;
   private timer: ReturnType<typeof setInterval> | null = null;
   private controller: ReadableStreamDefaultController<Uint8Array> | null = null;
+  /** Bytes the firmware sent that the page has not been handed yet, oldest first. */
+  private inFlight: Uint8Array[] = [];
+  private delivery: ReturnType<typeof setTimeout> | null = null;
 
   constructor(readonly firmware: VirtualFirmware) {}
 
@@ -29,7 +32,7 @@ export class VirtualPort implements PortLike {
           const now = performance.now();
           const bytes = this.firmware.produce(now - last);
           last = now;
-          if (bytes.length > 0) controller.enqueue(bytes);
+          if (bytes.length > 0) this.send(bytes);
         }, TICK_MS);
       },
       cancel: () => this.stop(),
@@ -38,6 +41,8 @@ export class VirtualPort implements PortLike {
       write: (chunk) => {
         this.firmware.receive(chunk);
         const reply = this.firmware.produce(0);
+        // The reply follows what was sent before it, at once: the page sees a command's effect right away.
+        this.deliver();
         if (reply.length > 0) this.controller?.enqueue(reply);
       },
     });
@@ -57,8 +62,28 @@ export class VirtualPort implements PortLike {
     this.writable = null;
   }
 
+  /**
+   * Hands the bytes to the page in a task of their own, as a real port's reads arrive: synthesising the board's
+   * 16 kHz audio and IMU and then parsing and recording them in one task made tasks of over 50 ms on a slow CPU.
+   */
+  private send(bytes: Uint8Array): void {
+    this.inFlight.push(bytes);
+    this.delivery ??= setTimeout(() => this.deliver(), 0);
+  }
+
+  private deliver(): void {
+    if (this.delivery !== null) clearTimeout(this.delivery);
+    this.delivery = null;
+    const chunks = this.inFlight;
+    this.inFlight = [];
+    for (const bytes of chunks) this.controller?.enqueue(bytes);
+  }
+
   private stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    if (this.delivery !== null) clearTimeout(this.delivery);
+    this.delivery = null;
+    this.inFlight = [];
   }
 }
