@@ -12,6 +12,7 @@ import { deployableBoards, getBoard, type Board, type BoardId } from '../src/cor
 import { profileRun, runOnFeatures, runSeeded, type ModelToProfile } from '../src/core/mcu/profileRun';
 import type { TrainedModel } from '../src/core/learn/trainedModel';
 import { readTflite, writeTflite } from '../src/core/tflite';
+import { estimatePlannedModel } from '../src/core/tune/plannedEstimate';
 import { openStudioDb } from '../src/platform/db/openStudioDb';
 import type { StudioDb } from '../src/platform/db/studioDb';
 import type { ImpulseProfileJob, McuWorkerApi } from './mcuApi';
@@ -94,6 +95,10 @@ const api: McuWorkerApi = {
       onProgress,
     );
     return { title: fileName, reports, labels: [], durationMs: performance.now() - t0 };
+  },
+
+  async estimatePlanned({ impulse, arch, board, runtime }) {
+    return estimatePlannedModel(impulse, arch, getBoard(board), runtime);
   },
 
   async calibration() {

@@ -1,9 +1,12 @@
 /** The MCU worker's API, imported by both sides (the worker implements it, the page calls it via comlink). */
 import type { Impulse } from '../src/core/impulse/impulse';
+import type { Architecture } from '../src/core/learn/architecture';
 import type { TrainedModel } from '../src/core/learn/trainedModel';
 import type { BoardId } from '../src/core/mcu/boards';
+import type { Runtime } from '../src/core/mcu/cost';
 import type { CalibrationRow } from '../src/core/mcu/calibration';
 import type { PrecisionReport, RunProgress } from '../src/core/mcu/profileRun';
+import type { PlannedEstimate } from '../src/core/tune/plannedEstimate';
 
 export interface ImpulseProfileJob {
   impulse: Impulse;
@@ -14,6 +17,14 @@ export interface ImpulseProfileJob {
   boards?: BoardId[];
   /** The precisions to profile (default: float32, and int8 once quantised). */
   precisions?: Array<'int8' | 'float32'>;
+}
+
+/** A network as the architecture editor plans it, before training, to be estimated on one board. */
+export interface PlannedEstimateJob {
+  impulse: Pick<Impulse, 'input' | 'dsp'>;
+  arch: Architecture;
+  board: BoardId;
+  runtime: Runtime;
 }
 
 export interface ProfileResult {
@@ -46,6 +57,8 @@ export interface McuWorkerApi {
     boards: BoardId[] | undefined,
     onProgress: (p: RunProgress) => void,
   ): Promise<ProfileResult>;
+  /** The planned network with placeholder weights, quantised to int8 and profiled on the board (plannedEstimate.ts). */
+  estimatePlanned(job: PlannedEstimateJob): Promise<PlannedEstimate>;
   /** The calibration table on the KWS reference model (served with the app). */
   calibration(): Promise<CalibrationNote>;
 }

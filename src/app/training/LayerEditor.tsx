@@ -8,6 +8,7 @@ const NEW_LAYER: Record<LayerType, LayerSpec> = {
   dense: { type: 'dense', units: 16 },
   conv1d: { type: 'conv1d', filters: 8, kernelSize: 3 },
   conv2d: { type: 'conv2d', filters: 8, kernelSize: 3 },
+  separableConv: { type: 'separableConv', filters: 16, kernelSize: 3 },
   maxPool: { type: 'maxPool', size: 2 },
   avgPool: { type: 'avgPool', size: 2 },
   dropout: { type: 'dropout', rate: 0.25 },
@@ -17,6 +18,7 @@ const TITLES: Record<LayerType, string> = {
   dense: 'Dense',
   conv1d: 'Conv1D',
   conv2d: 'Conv2D',
+  separableConv: 'Depthwise-separable conv',
   maxPool: 'Max pooling',
   avgPool: 'Average pooling',
   dropout: 'Dropout',
@@ -54,6 +56,7 @@ function LayerFields({
       return field('units', layer.units, (units) => ({ ...layer, units }));
     case 'conv1d':
     case 'conv2d':
+    case 'separableConv':
       return (
         <>
           {field('filters', layer.filters, (filters) => ({ ...layer, filters }))}

@@ -9,6 +9,7 @@ import {
   type LearnKind,
 } from '../../core/learn/learnBlock';
 import { planFor } from '../../core/learn/architecture';
+import { architectureCost } from '../../core/compress/layerCost';
 import {
   ANOMALY_RULES,
   learnBlockProblems,
@@ -19,6 +20,7 @@ import { useImpulses } from '../../state/impulseStore';
 import { NumberField } from '../components/NumberField';
 import { ArchitectureTable } from './ArchitectureTable';
 import { LayerEditor } from './LayerEditor';
+import { PlannedBoardEstimate } from './PlannedBoardEstimate';
 import { TrainingSettingsForm } from './TrainingSettingsForm';
 
 interface Props {
@@ -117,9 +119,10 @@ export function LearnBlockEditor({ impulse, learn, featureShape, classCount, dis
   const plan = useMemo(() => {
     if (learn.kind === 'anomaly') return null;
     try {
-      return { arch: planFor(learn, featureShape, classCount), error: null };
+      const arch = planFor(learn, featureShape, classCount);
+      return { arch, cost: architectureCost(arch), error: null };
     } catch (e) {
-      return { arch: null, error: describeError(e) };
+      return { arch: null, cost: null, error: describeError(e) };
     }
   }, [learn, featureShape, classCount]);
   const featureCount = featureShape.reduce((a, b) => a * b, 1);
@@ -164,7 +167,12 @@ export function LearnBlockEditor({ impulse, learn, featureShape, classCount, dis
                 {plan.error}
               </p>
             )}
-            {plan?.arch && <ArchitectureTable arch={plan.arch} />}
+            {plan?.arch && plan.cost && (
+              <>
+                <ArchitectureTable arch={plan.arch} cost={plan.cost} />
+                <PlannedBoardEstimate impulse={impulse} arch={plan.arch} />
+              </>
+            )}
           </div>
           <TrainingSettingsForm
             settings={learn.training}

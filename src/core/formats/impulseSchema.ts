@@ -8,6 +8,7 @@ const layerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('dense'), units: count }),
   z.object({ type: z.literal('conv1d'), filters: count, kernelSize: count }),
   z.object({ type: z.literal('conv2d'), filters: count, kernelSize: count }),
+  z.object({ type: z.literal('separableConv'), filters: count, kernelSize: count }),
   z.object({ type: z.literal('maxPool'), size: count }),
   z.object({ type: z.literal('avgPool'), size: count }),
   z.object({ type: z.literal('dropout'), rate: z.number().min(0).max(1) }),

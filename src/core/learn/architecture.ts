@@ -1,26 +1,10 @@
 import { StudioError } from '../errors';
 import type { LayerSpec, NeuralBlock } from './learnBlock';
 import { layerFieldProblems } from '../validation/learnBlockRules';
-import { fieldProblems, problemList, type NumberRule } from '../validation/numberRule';
+import { problemList } from '../validation/numberRule';
 
-/**
- * A depthwise-separable convolution block: a depthwise K(×K) convolution (one filter per input channel, ReLU)
- * then a pointwise 1×1 convolution to `filters` channels (ReLU), as MobileNet and DS-CNN use. It is planned,
- * built, exported and costed here; the editor's layer list (LayerSpec) takes it up with the editor.
- */
-export interface SeparableConvSpec {
-  type: 'separableConv';
-  filters: number;
-  kernelSize: number;
-}
-
-/** Every layer kind the architecture planner accepts. */
-export type ArchitectureLayerSpec = LayerSpec | SeparableConvSpec;
-
-const SEPARABLE_RULES: Record<'filters' | 'kernelSize', NumberRule> = {
-  filters: { label: 'Filters', integer: true, min: 1, max: 512 },
-  kernelSize: { label: 'Kernel', integer: true, min: 1, max: 15 },
-};
+/** Every layer kind the architecture planner accepts: the editor's (compress and tune build these too). */
+export type ArchitectureLayerSpec = LayerSpec;
 
 /** One layer of a planned network, with the shape it outputs (without the batch dimension). */
 export interface PlannedLayer {
@@ -49,9 +33,7 @@ function fail(message: string): never {
 
 /** The layer's sizes, by the same rules as the architecture editor's fields. */
 function checkLayer(layer: ArchitectureLayerSpec, at: number): void {
-  const problems =
-    layer.type === 'separableConv' ? fieldProblems(layer, SEPARABLE_RULES) : layerFieldProblems(layer);
-  const problem = problemList(problems)[0];
+  const problem = problemList(layerFieldProblems(layer))[0];
   if (problem) fail(`Layer ${at + 1}: ${problem}`);
 }
 

@@ -7,6 +7,11 @@ export type LayerSpec =
   | { type: 'dense'; units: number }
   | { type: 'conv1d'; filters: number; kernelSize: number }
   | { type: 'conv2d'; filters: number; kernelSize: number }
+  /**
+   * A depthwise-separable convolution block: a depthwise K(×K) convolution (one filter per input channel, ReLU)
+   * then a pointwise 1×1 convolution to `filters` channels (ReLU), as MobileNet and DS-CNN use.
+   */
+  | { type: 'separableConv'; filters: number; kernelSize: number }
   | { type: 'maxPool'; size: number }
   | { type: 'avgPool'; size: number }
   | { type: 'dropout'; rate: number };

@@ -15,6 +15,10 @@ export const LAYER_RULES: LayerRules = {
     filters: { label: 'Filters', integer: true, min: 1, max: 512 },
     kernelSize: { label: 'Kernel', integer: true, min: 1, max: 15 },
   },
+  separableConv: {
+    filters: { label: 'Filters', integer: true, min: 1, max: 512 },
+    kernelSize: { label: 'Kernel', integer: true, min: 1, max: 15 },
+  },
   maxPool: { size: { label: 'Size', integer: true, min: 2, max: 8 } },
   avgPool: { size: { label: 'Size', integer: true, min: 2, max: 8 } },
   dropout: { rate: { label: 'Rate', min: 0, max: 0.95 } },
