@@ -8,6 +8,7 @@ import {
   readTheme,
   type PointHighlight,
 } from './drawScatter';
+import { drawInOwnTask } from '../components/drawInOwnTask';
 import { labelColoring } from './labelColors';
 import { nearestInDirection, PointGrid, type Direction } from './pointGrid';
 import { scatterLayout } from './scatterScale';
@@ -118,7 +119,7 @@ export function FeatureScatter({
     const canvas = baseRef.current;
     const plot = plotRef.current;
     if (!canvas || !plot || width <= 0) return;
-    const frame = requestAnimationFrame(() => {
+    return drawInOwnTask(() => {
       const ctx = prepareCanvas(canvas, width, height, dpr);
       if (!ctx) return;
       const theme = readTheme(plot);
@@ -133,7 +134,6 @@ export function FeatureScatter({
         theme,
       });
     });
-    return () => cancelAnimationFrame(frame);
   }, [layout, coloring, colors, isVisible, highlight, titles, radius, width, height, dpr]);
 
   useEffect(() => {

@@ -1,6 +1,7 @@
 import { memo, useEffect, useRef } from 'react';
 import type { EpochLog } from '../../core/learn/train';
 import { useDevicePixelRatio, useElementWidth } from '../chart/canvasHooks';
+import { drawInOwnTask } from '../components/drawInOwnTask';
 import { drawEpochChart, type EpochChartSpec } from './drawEpochChart';
 
 const HEIGHT = 180;
@@ -12,13 +13,13 @@ function EpochCanvas({ title, spec }: { title: string; spec: EpochChartSpec }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const width = useElementWidth(box);
   const dpr = useDevicePixelRatio();
-  // Drawn in the next animation frame, not in the commit of the render the worker's progress message caused:
-  // the two tasks stay short, and epochs landing together are drawn once.
+  // Drawn after the next frame in a task of its own, not in the commit of the render the worker's progress message
+  // caused nor beside the other chart: every task stays short, and epochs landing together are drawn once.
   useEffect(() => {
     const c = canvas.current;
     const ctx = c?.getContext('2d');
     if (!c || !ctx || width === 0) return;
-    const frame = requestAnimationFrame(() => {
+    return drawInOwnTask(() => {
       const w = Math.round(width * dpr);
       const h = Math.round(HEIGHT * dpr);
       // Resizing reallocates the canvas: only when the size changed.
@@ -29,7 +30,6 @@ function EpochCanvas({ title, spec }: { title: string; spec: EpochChartSpec }) {
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
       drawEpochChart(ctx, width, HEIGHT, spec, getComputedStyle(c).fontFamily || 'sans-serif');
     });
-    return () => cancelAnimationFrame(frame);
   }, [spec, width, dpr]);
   const last = (s: EpochChartSpec['series'][number]) => s.values.filter((v) => v !== null).pop();
   const summary = spec.series.map((s) => `${s.name} ${last(s)?.toPrecision(3) ?? '–'}`).join(', ');
