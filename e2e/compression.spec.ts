@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { createProject, dismissToasts, GESTURES, recordSample, screenshot } from './helpers';
+import { dismissToasts, gestureProjectWithTests, screenshot } from './helpers';
 
 const percent = (text: string) => Number(text.replace(/[^\d.]/g, ''));
 
@@ -7,18 +7,7 @@ test('prunes and distils a gesture model, and compares every variant on the targ
   page,
 }) => {
   test.setTimeout(420_000);
-  await createProject(page, 'Compression');
-  await page.goto('/#/devices');
-  await page.getByRole('button', { name: 'Start the virtual board' }).click();
-  for (const gesture of GESTURES) {
-    await page.goto('/#/devices');
-    await page.getByLabel('Gesture performed').selectOption(gesture);
-    await recordSample(page, 'accelerometer', gesture, 6000, 'training');
-    await recordSample(page, 'accelerometer', gesture, 3000, 'testing');
-  }
-  await page.goto('/#/impulse');
-  await page.getByRole('button', { name: '+ New impulse' }).click();
-  await expect(page.getByTestId('feature-count')).toBeVisible();
+  await gestureProjectWithTests(page, 'Compression');
   await page.goto('/#/training');
   await page.getByLabel('Epochs').fill('10');
   await page.getByTestId('train-start').click();

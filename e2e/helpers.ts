@@ -138,6 +138,25 @@ export const horizontalOverflow = (page: Page) =>
 export const GESTURES = ['idle', 'wave', 'circle', 'shake'];
 
 /**
+ * A new project with 6 s of training and 3 s of testing data of each virtual-board gesture and the default
+ * impulse: the start of the Compression and Tuner specs.
+ */
+export async function gestureProjectWithTests(page: Page, projectName: string): Promise<void> {
+  await createProject(page, projectName);
+  await page.goto('/#/devices');
+  await page.getByRole('button', { name: 'Start the virtual board' }).click();
+  for (const gesture of GESTURES) {
+    await page.goto('/#/devices');
+    await page.getByLabel('Gesture performed').selectOption(gesture);
+    await recordSample(page, 'accelerometer', gesture, 6000, 'training');
+    await recordSample(page, 'accelerometer', gesture, 3000, 'testing');
+  }
+  await page.goto('/#/impulse');
+  await page.getByRole('button', { name: '+ New impulse' }).click();
+  await expect(page.getByTestId('feature-count')).toBeVisible();
+}
+
+/**
  * A new project with a few seconds of each virtual-board gesture, the default impulse, a short training run and
  * its int8 model: the start of the Profiling and Deployment specs.
  */

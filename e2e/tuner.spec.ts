@@ -1,12 +1,10 @@
 import { test, expect } from '@playwright/test';
 import { unzipSync } from 'fflate';
 import {
-  createProject,
   dismissToasts,
   downloadArduinoLibrary,
   forbidRemoteRequests,
-  GESTURES,
-  recordSample,
+  gestureProjectWithTests,
   screenshot,
 } from './helpers';
 
@@ -15,18 +13,7 @@ test('virtual-board gestures: the tuner finds a candidate that fits a Nano 33 BL
 }) => {
   test.setTimeout(300_000);
   const remote = await forbidRemoteRequests(page);
-  await createProject(page, 'Tuner');
-  await page.goto('/#/devices');
-  await page.getByRole('button', { name: 'Start the virtual board' }).click();
-  for (const gesture of GESTURES) {
-    await page.goto('/#/devices');
-    await page.getByLabel('Gesture performed').selectOption(gesture);
-    await recordSample(page, 'accelerometer', gesture, 6000, 'training');
-    await recordSample(page, 'accelerometer', gesture, 3000, 'testing');
-  }
-  await page.goto('/#/impulse');
-  await page.getByRole('button', { name: '+ New impulse' }).click();
-  await expect(page.getByTestId('feature-count')).toBeVisible();
+  await gestureProjectWithTests(page, 'Tuner');
 
   await page.goto('/#/tuner');
   await expect(page.getByTestId('target-board')).toHaveValue('nano33ble');

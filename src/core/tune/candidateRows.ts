@@ -6,7 +6,16 @@ import { halvingRungs, rungMembers, usable } from './successiveHalving';
 import type { Candidate, CostFigures, Evaluation, TunerRun } from './tuneTypes';
 
 export type RowState =
-  'rejected' | 'waiting' | 'training' | 'stopped' | 'finished' | 'failed' | 'over-budget' | 'not-trained';
+  | 'rejected'
+  | 'waiting'
+  | 'training'
+  /** Trained at a rung; the next rung is not decided or not trained yet. */
+  | 'trained'
+  | 'stopped'
+  | 'finished'
+  | 'failed'
+  | 'over-budget'
+  | 'not-trained';
 
 export interface CandidateRow {
   candidate: Candidate;
@@ -86,8 +95,8 @@ function standing(
   const k = evaluation.rung;
   if (k === rungs.length - 1) return ['finished', `trained ${trained} (${of(k)}, the last)`];
   const next = members[k + 1];
-  if (!next) return [idle, `trained ${trained} (${of(k)}); the rest of the rung is not trained yet`];
-  if (next.includes(candidate.id)) return [idle, `trained ${trained}; goes on to ${of(k + 1)}`];
+  if (!next) return ['trained', `trained ${trained} (${of(k)}); the rest of the rung is not trained yet`];
+  if (next.includes(candidate.id)) return ['trained', `trained ${trained}; goes on to ${of(k + 1)}`];
   return ['stopped', `stopped after ${trained}: not among the best ${next.length} of ${of(k)}`];
 }
 
